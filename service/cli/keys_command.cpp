@@ -1,0 +1,58 @@
+// dialogd keys create|list|revoke: API keys are made and revoked on the server's own machine.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "store/connection.hpp"
+#include "store/key_repository.hpp"
+#include "store/migrations.hpp"
+#include "support/clock.hpp"
+#include "support/ids.hpp"
+
+namespace dialogd::cli {
+
+int run_keys(const std::vector<std::string>& args) {
+  const Options o(args, {{"db", "DIALOGD_DB"}, {"role", ""}, {"name", ""}});
+  if (o.positional().empty()) throw UsageError("keys needs an action: create, list or revoke");
+  const std::string action = o.positional()[0];
+  store::Connection conn(store::DbUrl::parse(o.get("db", "sqlite:dialogd.db")));
+  store::migrate(conn);
+  store::KeyRepository keys(conn);
+  const support::Clock clock;
+  if (action == "create") {
+    const std::string role = o.get("role", "");
+    if (role != "admin" && role != "editor" && role != "portal")
+      throw UsageError("keys create needs --role admin, editor or portal");
+    const std::string key = support::new_api_key();
+    conn.begin_write();
+    const auto created =
+        keys.create(role, o.get("name", ""), support::sha256_hex(key), clock.now_rfc3339());
+    conn.commit();
+    std::cerr << "Created key " << created.id << " (" << created.role << ", " << created.name
+              << "). It is shown only now; store it safely.\n";
+    std::cout << key << std::endl;
+    return 0;
+  }
+  if (action == "list") {
+    for (const auto& k : keys.list())
+      std::cout << k.id << '\t' << k.role << '\t' << k.name << '\t' << k.created_at << '\t'
+                << (k.revoked_at ? "revoked " + *k.revoked_at : std::string("active")) << '\n';
+    return 0;
+  }
+  if (action == "revoke") {
+    if (o.positional().size() < 2)
+      throw UsageError("keys revoke needs the key's ID (see keys list)");
+    conn.begin_write();
+    const bool done = keys.revoke(o.positional()[1], clock.now_rfc3339());
+    conn.commit();
+    if (!done) {
+      std::cerr << "dialogd: no active key with ID " << o.positional()[1] << "\n";
+      return 1;
+    }
+    std::cout << "revoked " << o.positional()[1] << "\n";
+    return 0;
+  }
+  throw UsageError("unknown keys action '" + action + "': use create, list or revoke");
+}
+
+}  // namespace dialogd::cli

@@ -1,0 +1,58 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "http/router.hpp"
+#include "store/connection.hpp"
+#include "store/migrations.hpp"
+
+namespace dialogd::cli {
+
+int run_migrate(const std::vector<std::string>& args) {
+  const Options o(args, {{"db", "DIALOGD_DB"}});
+  store::Connection conn(store::DbUrl::parse(o.get("db", "sqlite:dialogd.db")));
+  const auto report = store::migrate(conn);
+  std::cout << "schema at version " << report.to_version << " (was " << report.from_version
+            << ")\n";
+  return 0;
+}
+
+// For the contract test: every route the router knows, as "METHOD /path/{param}".
+int run_routes() {
+  for (const auto& r : http::router().routes())
+    std::cout << http::bhttp::to_string(r.method) << ' ' << r.path << '\n';
+  return 0;
+}
+
+void print_help() {
+  std::cout << R"(dialogd: citizen dialogue from decision to feedback
+
+Usage:
+  dialogd [serve] [--port N] [--bind ADDR] [--db URL] [options]
+  dialogd keys create --role admin|editor|portal [--name TEXT] [--db URL]
+  dialogd keys list [--db URL]
+  dialogd keys revoke ID [--db URL]
+  dialogd migrate [--db URL]
+  dialogd routes
+  dialogd --version | --help
+
+Database URLs:
+  sqlite:PATH                                   (default sqlite:dialogd.db)
+  postgresql://USER:PASSWORD@HOST:PORT/DB       or libpq's "host=... dbname=..." form
+
+Serve options (environment variable in brackets):
+  --port N              port, 0 picks a free one (DIALOGD_PORT, default 8080)
+  --bind ADDR           address (DIALOGD_BIND, default 127.0.0.1)
+  --db URL              database (DIALOGD_DB)
+  --db-threads N        database threads = pooled connections (DIALOGD_DB_THREADS, default 4)
+  --io-threads N        socket threads (DIALOGD_IO_THREADS, default 1)
+  --body-limit BYTES    largest request body (DIALOGD_BODY_LIMIT, default 1048576)
+  --header-limit BYTES  largest request header (DIALOGD_HEADER_LIMIT, default 16384)
+  --read-timeout-ms MS  read deadline and idle keep-alive (DIALOGD_READ_TIMEOUT_MS, default 30000)
+  --grace-seconds S     on SIGTERM, time to finish requests in flight (DIALOGD_GRACE_SECONDS, default 10)
+  --no-access-log       no per-request log lines
+  DIALOGD_TODAY=YYYY-MM-DD moves the service's clock (for tests and demonstrations)
+)";
+}
+
+}  // namespace dialogd::cli

@@ -1,0 +1,37 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "http/server.hpp"
+
+namespace dialogd::cli {
+
+int run_serve(const std::vector<std::string>& args) {
+  const Options o(args,
+                  {{"port", "DIALOGD_PORT"},
+                   {"bind", "DIALOGD_BIND"},
+                   {"db", "DIALOGD_DB"},
+                   {"db-threads", "DIALOGD_DB_THREADS"},
+                   {"io-threads", "DIALOGD_IO_THREADS"},
+                   {"body-limit", "DIALOGD_BODY_LIMIT"},
+                   {"header-limit", "DIALOGD_HEADER_LIMIT"},
+                   {"read-timeout-ms", "DIALOGD_READ_TIMEOUT_MS"},
+                   {"grace-seconds", "DIALOGD_GRACE_SECONDS"}},
+                  {"no-access-log"});
+  if (!o.positional().empty())
+    throw UsageError("unexpected argument '" + o.positional().front() + "'");
+  http::ServerConfig c;
+  c.port = static_cast<unsigned short>(o.get_number("port", 8080, 0, 65535));
+  c.bind = o.get("bind", c.bind);
+  c.db = o.get("db", c.db);
+  c.db_threads = static_cast<std::size_t>(o.get_number("db-threads", 4, 1, 256));
+  c.io_threads = static_cast<std::size_t>(o.get_number("io-threads", 1, 1, 64));
+  c.body_limit = static_cast<std::size_t>(o.get_number("body-limit", 1 << 20, 1024, 1L << 30));
+  c.header_limit = static_cast<std::size_t>(o.get_number("header-limit", 16 * 1024, 1024, 1 << 20));
+  c.read_timeout =
+      std::chrono::milliseconds(o.get_number("read-timeout-ms", 30'000, 100, 3'600'000));
+  c.write_timeout = c.read_timeout;
+  c.grace_period = std::chrono::seconds(o.get_number("grace-seconds", 10, 0, 3600));
+  c.access_log = !o.has("no-access-log");
+  return http::serve(c);
+}
+
+}  // namespace dialogd::cli

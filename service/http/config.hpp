@@ -1,0 +1,23 @@
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace dialogd::http {
+
+struct ServerConfig {
+  std::string bind = "127.0.0.1";
+  unsigned short port = 8080;
+  std::string db = "sqlite:dialogd.db";
+  std::size_t io_threads = 1;  // socket threads: parsing and writing only
+  std::size_t db_threads = 4;  // = connection pool size; all SOCI work runs here
+  std::size_t body_limit = 1024 * 1024;
+  std::size_t header_limit = 16 * 1024;
+  std::chrono::milliseconds read_timeout{
+      30'000};  // also how long an idle keep-alive connection waits
+  std::chrono::milliseconds write_timeout{30'000};
+  std::chrono::milliseconds grace_period{10'000};
+  bool access_log = true;
+};
+
+}  // namespace dialogd::http

@@ -1,0 +1,151 @@
+#include "http/dispatcher.hpp"
+
+#include <soci/soci.h>
+
+#include "http/auth.hpp"
+#include "http/log.hpp"
+#include "http/problem.hpp"
+#include "store/errors.hpp"
+#include "store/idempotency_repository.hpp"
+#include "support/ids.hpp"
+
+namespace dialogd::http {
+namespace {
+
+bool success(const Response& res) {
+  return res.result_int() >= 200 && res.result_int() < 300;
+}
+
+Response replay(const Request& req, const store::StoredAnswer& a) {
+  Response res{static_cast<bhttp::status>(a.status), req.version()};
+  res.set(bhttp::field::content_type, "application/json");
+  if (a.location) res.set(bhttp::field::location, *a.location);
+  if (a.etag) res.set(bhttp::field::etag, *a.etag);
+  res.set("Idempotent-Replayed", "true");
+  res.body() = a.body;
+  res.keep_alive(req.keep_alive());
+  res.prepare_payload();
+  return res;
+}
+
+std::string idempotency_key(const Request& req) {
+  const auto it = req.find("Idempotency-Key");
+  if (it == req.end()) return {};
+  std::string key(it->value());
+  if (key.empty() || key.size() > 200)
+    throw validation_failed("Idempotency-Key", "invalid_value",
+                            "an Idempotency-Key has 1 to 200 characters");
+  return key;
+}
+
+}  // namespace
+
+Response Dispatcher::route_problem(const Request& req, const Match& match) {
+  if (!match.allow.empty()) {
+    Problem p(405, "method-not-allowed", "Method not allowed",
+              std::string(req.method_string()) + " is not supported here; use " + match.allow);
+    p.headers.emplace_back("Allow", match.allow);
+    return problem_response(p, req.version(), req.keep_alive());
+  }
+  return problem_response(Problem(404, "not-found", "Not found", "no resource at this address"),
+                          req.version(), req.keep_alive());
+}
+
+Response Dispatcher::run_without_store(const Request& req, const Match& match) {
+  RequestContext ctx{req, match, services_};
+  split_target(req.target(), ctx.path, ctx.query);
+  try {
+    return match.route->handler(ctx);
+  } catch (const Problem& p) {
+    return problem_response(p, req.version(), req.keep_alive());
+  }
+}
+
+Response Dispatcher::run(const Request& req, const Match& match) {
+  RequestContext ctx{req, match, services_};
+  split_target(req.target(), ctx.path, ctx.query);
+  try {
+    if (!pool_) return call(ctx);
+    auto lease = pool_->acquire();
+    ctx.db = &*lease;
+    try {
+      return call(ctx);
+    } catch (const soci::soci_error& e) {
+      lease->rollback();
+      if (!lease->check_alive()) throw store::StoreUnavailable(e.what());
+      throw;
+    }
+  } catch (const Problem& p) {
+    return problem_response(p, req.version(), req.keep_alive());
+  } catch (const store::StoreUnavailable& e) {
+    log_line({{"level", "error"}, {"msg", "store unavailable"}, {"error", e.what()}});
+    return problem_response(Problem(503, "store-unavailable", "The store is unavailable",
+                                    "the database cannot be reached right now; try again shortly"),
+                            req.version(), false);
+  } catch (const std::exception& e) {
+    // Never a stack trace or an internal message to the client; the log has it.
+    log_line({{"level", "error"},
+              {"msg", "unhandled"},
+              {"route", match.route->path},
+              {"error", e.what()}});
+    return problem_response(Problem(500, "internal-error", "Internal error",
+                                    "the service failed to answer; the failure has been logged"),
+                            req.version(), req.keep_alive());
+  }
+}
+
+Response Dispatcher::call(RequestContext& ctx) {
+  const Route& route = *ctx.match.route;
+  authenticate(ctx, route.access);
+  const bool writes = ctx.req.method() != bhttp::verb::get && ctx.req.method() != bhttp::verb::head;
+  if (!writes || !ctx.db) return route.handler(ctx);
+
+  store::Connection& conn = *ctx.db;
+  const std::string idem =
+      route.idempotent_post && ctx.principal ? idempotency_key(ctx.req) : std::string();
+  const std::string request_hash =
+      idem.empty() ? std::string()
+                   : support::sha256_hex(std::string(ctx.req.target()) + '\n' + ctx.req.body());
+  conn.begin_write();
+  try {
+    store::IdempotencyRepository answers(conn);
+    if (!idem.empty()) {
+      if (auto earlier = answers.find(ctx.principal->key_id, idem)) {
+        conn.rollback();
+        if (earlier->request_hash != request_hash)
+          throw validation_failed("Idempotency-Key", "idempotency_key_reused",
+                                  "this Idempotency-Key was used for a different request");
+        return replay(ctx.req, *earlier);
+      }
+    }
+    Response res = route.handler(ctx);
+    if (!success(res)) {
+      conn.rollback();
+      return res;
+    }
+    if (!idem.empty()) {
+      store::StoredAnswer a{request_hash, static_cast<int>(res.result_int()), std::nullopt,
+                            std::nullopt, res.body()};
+      if (auto it = res.find(bhttp::field::location); it != res.end())
+        a.location = std::string(it->value());
+      if (auto it = res.find(bhttp::field::etag); it != res.end())
+        a.etag = std::string(it->value());
+      if (!answers.insert(ctx.principal->key_id, idem, a, services_.clock.now_rfc3339())) {
+        // Another instance answered the same key first and committed: undo ours, replay theirs.
+        conn.rollback();
+        auto earlier = answers.find(ctx.principal->key_id, idem);
+        if (!earlier || earlier->request_hash != request_hash)
+          throw validation_failed("Idempotency-Key", "idempotency_key_reused",
+                                  "this Idempotency-Key was used for a different request");
+        return replay(ctx.req, *earlier);
+      }
+    }
+    conn.commit();
+    return res;
+  } catch (...) {
+    conn.rollback();
+    throw;
+  }
+}
+
+}  // namespace dialogd::http

@@ -1,0 +1,97 @@
+// /v1/dialogues and /v1/dialogues/{id}: create, read, list, edit the plan, delete a draft.
+#include <boost/json/parse.hpp>
+
+#include "codec/plan_json.hpp"
+#include "codec/reader.hpp"
+#include "http/dialogue_view.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json_io.hpp"
+#include "http/problem.hpp"
+#include "store/dialogue_repository.hpp"
+#include "support/ids.hpp"
+
+namespace dialogd::http::handlers {
+namespace json = boost::json;
+
+Response create_dialogue(RequestContext& ctx) {
+  const json::object body = read_json_object(ctx);
+  codec::FieldErrors errors;
+  domain::Dialogue d;
+  d.plan = codec::read_plan(body, errors);
+  throw_if_invalid(errors);
+  d.id = support::new_id();
+  d.state = domain::State::draft;
+  d.version = 1;
+  d.created_at = d.updated_at = ctx.services.clock.now_rfc3339();
+  store::DialogueRepository(ctx.store()).insert(d);
+  Response res = dialogue_response(ctx, bhttp::status::created, d);
+  res.set(bhttp::field::location, "/v1/dialogues/" + d.id);
+  return res;
+}
+
+Response get_dialogue(RequestContext& ctx) {
+  return dialogue_response(ctx, bhttp::status::ok, load_dialogue(ctx));
+}
+
+Response list_dialogues(RequestContext& ctx) {
+  std::optional<std::string> state;
+  if (auto s = ctx.query_param("state"); s && !s->empty()) {
+    if (!domain::parse_state(*s))
+      throw validation_failed("state", "invalid_value",
+                              "'" + std::string(*s) + "' is not a dialogue state");
+    state = std::string(*s);
+  }
+  const PageRequest page = read_page(ctx);
+  store::DialogueRepository repo(ctx.store());
+  auto rows = repo.list(state, page.after, page.limit + 1);
+  std::optional<std::string> next;
+  if (static_cast<int>(rows.size()) > page.limit) {
+    rows.pop_back();
+    next = rows.back().id;
+  }
+  json::array items;
+  for (const auto& d : rows) items.push_back(dialogue_json(d, repo.facts(d.id), ctx.language()));
+  return page_response(ctx, std::move(items), next);
+}
+
+Response patch_dialogue(RequestContext& ctx) {
+  const json::object patch = read_json_object(ctx, BodyKind::merge_patch);
+  domain::Dialogue d = load_dialogue(ctx);
+  check_if_match(ctx, d.version, true);
+  if (!domain::plan_editable(d.state))
+    throw Problem(
+        409, "plan-locked", "The plan is locked",
+        "the plan can be changed only while the dialogue is draft, planned or preparing; it is " +
+            std::string(domain::to_string(d.state)));
+  // Members the client may not write are refused by name before the merge hides them.
+  codec::FieldErrors errors;
+  for (const auto& member : patch)
+    for (auto ro : codec::dialogue_read_only)
+      if (member.key() == ro)
+        errors.add(std::string(ro), "read_only",
+                   "'" + std::string(ro) + "' is set by the service and cannot be written");
+  throw_if_invalid(errors);
+  json::value merged = codec::to_json(d.plan);
+  codec::merge_patch(merged, patch);
+  domain::Plan plan = codec::read_plan(merged.as_object(), errors);
+  throw_if_invalid(errors);
+  if (plan == d.plan) return dialogue_response(ctx, bhttp::status::ok, d);
+  const auto expected = d.version;
+  d.plan = std::move(plan);
+  d.version += 1;
+  d.updated_at = ctx.services.clock.now_rfc3339();
+  if (!store::DialogueRepository(ctx.store()).update(d, expected)) throw lost_update();
+  return dialogue_response(ctx, bhttp::status::ok, d);
+}
+
+Response delete_dialogue(RequestContext& ctx) {
+  const domain::Dialogue d = load_dialogue(ctx);
+  check_if_match(ctx, d.version, false);
+  if (d.state != domain::State::draft)
+    throw wrong_state("only a draft can be deleted; this dialogue is " +
+                      std::string(domain::to_string(d.state)) + " (cancel it instead)");
+  if (!store::DialogueRepository(ctx.store()).remove(d.id, d.version)) throw lost_update();
+  return empty_response(ctx, bhttp::status::no_content);
+}
+
+}  // namespace dialogd::http::handlers

@@ -1,0 +1,27 @@
+#pragma once
+// One function per operation; each file under handlers/ holds one resource's operations.
+#include "http/request_context.hpp"
+
+namespace dialogd::http::handlers {
+
+Response health(RequestContext&);
+
+Response create_dialogue(RequestContext&);
+Response list_dialogues(RequestContext&);
+Response get_dialogue(RequestContext&);
+Response patch_dialogue(RequestContext&);
+Response delete_dialogue(RequestContext&);
+
+Response transition_dialogue(RequestContext&);
+Response dialogue_timeline(RequestContext&);
+
+Response ladder_steps(RequestContext&);
+Response ladder_classify(RequestContext&);
+Response dialogue_ladder(RequestContext&);
+
+Response landing_page(RequestContext&);
+Response openapi_yaml(RequestContext&);
+Response openapi_json(RequestContext&);
+Response docs_page(RequestContext&);
+
+}  // namespace dialogd::http::handlers

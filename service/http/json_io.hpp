@@ -1,0 +1,39 @@
+#pragma once
+// Reading JSON request bodies and writing JSON answers.
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <optional>
+
+#include "http/request_context.hpp"
+
+namespace dialogd::http {
+
+enum class BodyKind { json, merge_patch };
+
+// The body as a JSON object: 415 for a non-JSON media type, 400 for malformed JSON or a non-object.
+boost::json::object read_json_object(const RequestContext& ctx, BodyKind kind = BodyKind::json);
+
+Response json_response(const RequestContext& ctx, bhttp::status status,
+                       const boost::json::value& body);
+Response empty_response(const RequestContext& ctx, bhttp::status status);
+
+// ETags are the resource's version: every change bumps it.
+std::string etag_for(std::int64_t version);
+// If-Match: 428 when required and missing, 412 when it names another version.
+void check_if_match(const RequestContext& ctx, std::int64_t current_version, bool required);
+// Another writer changed the resource between our read and our write (the version check lost).
+struct Problem;
+Problem lost_update();
+
+// limit (1..100, default 20) and an opaque cursor, both checked (422 naming the parameter).
+struct PageRequest {
+  int limit = 20;
+  std::optional<std::string> after;  // the position the cursor stands for
+};
+PageRequest read_page(const RequestContext& ctx);
+// {"items": [...], "next_cursor": ...} and, when there is more, a Link header to the next page.
+Response page_response(const RequestContext& ctx, boost::json::array items,
+                       const std::optional<std::string>& next_position);
+
+}  // namespace dialogd::http

@@ -1,0 +1,46 @@
+#include "http/listener.hpp"
+
+#include "http/log.hpp"
+#include "http/session.hpp"
+
+namespace dialogd::http {
+
+Listener::Listener(net::io_context& ioc, tcp::endpoint endpoint, ServerCore& core)
+    : ioc_(ioc), acceptor_(net::make_strand(ioc)), core_(core) {
+  acceptor_.open(endpoint.protocol());
+  acceptor_.set_option(net::socket_base::reuse_address(true));
+  acceptor_.bind(endpoint);
+  acceptor_.listen(net::socket_base::max_listen_connections);
+  port_ = acceptor_.local_endpoint().port();
+}
+
+void Listener::start() {
+  do_accept();
+}
+
+void Listener::stop() {
+  net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+    beast::error_code ec;
+    self->acceptor_.close(ec);
+  });
+}
+
+void Listener::do_accept() {
+  acceptor_.async_accept(net::make_strand(ioc_),
+                         beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+}
+
+void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
+  if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+  if (!ec) {
+    socket.set_option(tcp::no_delay(true), ec);
+    auto session = std::make_shared<Session>(std::move(socket), core_);
+    core_.sessions.add(session);
+    session->start();
+  } else {
+    log_line({{"level", "warn"}, {"msg", "accept failed"}, {"error", ec.message()}});
+  }
+  do_accept();
+}
+
+}  // namespace dialogd::http

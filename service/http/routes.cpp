@@ -1,0 +1,36 @@
+// The whole HTTP surface in one table. openapi/openapi.yaml must list exactly these (tested).
+#include "http/handlers/handlers.hpp"
+#include "http/router.hpp"
+
+namespace dialogd::http {
+
+const Router& router() {
+  static const Router table = [] {
+    using bhttp::verb;
+    namespace h = handlers;
+    Router r;
+    // Pages and the contract: no store needed.
+    r.add({verb::get, "/", Access::anyone, h::landing_page, false});
+    r.add({verb::get, "/openapi.yaml", Access::anyone, h::openapi_yaml, false});
+    r.add({verb::get, "/openapi.json", Access::anyone, h::openapi_json, false});
+    r.add({verb::get, "/docs", Access::anyone, h::docs_page, false});
+    r.add({verb::get, "/health", Access::anyone, h::health});
+
+    r.add({verb::get, "/v1/ladder", Access::anyone, h::ladder_steps, false});
+    r.add({verb::post, "/v1/ladder/classify", Access::anyone, h::ladder_classify, false});
+
+    r.add({verb::post, "/v1/dialogues", Access::editor, h::create_dialogue, true, true});
+    r.add({verb::get, "/v1/dialogues", Access::anyone, h::list_dialogues});
+    r.add({verb::get, "/v1/dialogues/{id}", Access::anyone, h::get_dialogue});
+    r.add({verb::patch, "/v1/dialogues/{id}", Access::editor, h::patch_dialogue});
+    r.add({verb::delete_, "/v1/dialogues/{id}", Access::editor, h::delete_dialogue});
+    r.add({verb::post, "/v1/dialogues/{id}/transitions", Access::editor, h::transition_dialogue,
+           true, true});
+    r.add({verb::get, "/v1/dialogues/{id}/timeline", Access::anyone, h::dialogue_timeline});
+    r.add({verb::get, "/v1/dialogues/{id}/ladder", Access::anyone, h::dialogue_ladder});
+    return r;
+  }();
+  return table;
+}
+
+}  // namespace dialogd::http

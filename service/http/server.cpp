@@ -1,0 +1,82 @@
+#include "http/server.hpp"
+
+#include <thread>
+
+#include "http/listener.hpp"
+#include "http/log.hpp"
+#include "http/server_core.hpp"
+#include "http/session.hpp"
+#include "store/connection_pool.hpp"
+#include "store/migrations.hpp"
+
+namespace dialogd::http {
+namespace {
+
+// Polls until nothing is in flight and every connection is gone, or the grace period ends.
+void wait_then_stop(net::io_context& ioc, ServerCore& core,
+                    std::shared_ptr<net::steady_timer> timer,
+                    std::chrono::steady_clock::time_point deadline) {
+  if ((core.in_flight == 0 && core.sessions.empty()) ||
+      std::chrono::steady_clock::now() >= deadline) {
+    if (core.in_flight != 0)
+      log_line(
+          {{"level", "warn"}, {"msg", "grace period over"}, {"in_flight", core.in_flight.load()}});
+    ioc.stop();
+    return;
+  }
+  timer->expires_after(std::chrono::milliseconds(20));
+  timer->async_wait([&ioc, &core, timer, deadline](beast::error_code) {
+    wait_then_stop(ioc, core, timer, deadline);
+  });
+}
+
+}  // namespace
+
+int serve(const ServerConfig& config) {
+  const store::DbUrl url = store::DbUrl::parse(config.db);
+  store::ConnectionPool pool(url, config.db_threads);
+  {
+    auto lease = pool.acquire();
+    const auto report = store::migrate(*lease);
+    if (report.to_version != report.from_version)
+      log_line({{"level", "info"},
+                {"msg", "migrated"},
+                {"from", report.from_version},
+                {"to", report.to_version}});
+  }
+
+  Services services{config, support::Clock(), url.store_name()};
+  net::io_context ioc(static_cast<int>(config.io_threads));
+  net::thread_pool db_pool(config.db_threads);
+  ServerCore core{config, Dispatcher(services, &pool), db_pool};
+
+  auto listener = std::make_shared<Listener>(
+      ioc, tcp::endpoint(net::ip::make_address(config.bind), config.port), core);
+  listener->start();
+  log_line({{"level", "info"},
+            {"msg", "listening"},
+            {"address", config.bind},
+            {"port", listener->port()},
+            {"store", url.store_name()}});
+
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](beast::error_code ec, int signal) {
+    if (ec) return;
+    log_line({{"level", "info"}, {"msg", "shutting down"}, {"signal", signal}});
+    core.draining = true;
+    listener->stop();
+    for (auto& session : core.sessions.live()) session->drain();
+    auto timer = std::make_shared<net::steady_timer>(ioc);
+    wait_then_stop(ioc, core, timer, std::chrono::steady_clock::now() + config.grace_period);
+  });
+
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < config.io_threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : threads) t.join();
+  db_pool.join();
+  log_line({{"level", "info"}, {"msg", "stopped"}});
+  return 0;
+}
+
+}  // namespace dialogd::http

@@ -1,0 +1,36 @@
+#pragma once
+// State shared by the listener and every session of one running server.
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "http/config.hpp"
+#include "http/dispatcher.hpp"
+#include "http/net.hpp"
+
+namespace dialogd::http {
+
+class Session;
+
+class SessionRegistry {
+ public:
+  void add(const std::shared_ptr<Session>& s);
+  std::vector<std::shared_ptr<Session>> live();
+  bool empty();
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::weak_ptr<Session>> sessions_;
+};
+
+struct ServerCore {
+  ServerConfig config;
+  Dispatcher dispatcher;
+  net::thread_pool& db_pool;  // every store call runs here, never on a socket thread
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> draining{false};
+  SessionRegistry sessions{};
+};
+
+}  // namespace dialogd::http

@@ -1,0 +1,171 @@
+#include "http/session.hpp"
+
+#include "http/log.hpp"
+#include "http/problem.hpp"
+#include "support/ids.hpp"
+
+namespace dialogd::http {
+namespace {
+
+// A client's own request id is echoed if it is reasonable; otherwise we make one.
+std::string request_id_of(const Request& req) {
+  const auto it = req.find("X-Request-Id");
+  if (it != req.end()) {
+    const std::string_view v = it->value();
+    const bool ok = !v.empty() && v.size() <= 128 &&
+                    std::all_of(v.begin(), v.end(), [](char c) { return c > 32 && c < 127; });
+    if (ok) return std::string(v);
+  }
+  return support::random_hex(12);
+}
+
+}  // namespace
+
+void SessionRegistry::add(const std::shared_ptr<Session>& s) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
+  sessions_.push_back(s);
+}
+
+std::vector<std::shared_ptr<Session>> SessionRegistry::live() {
+  std::lock_guard lock(mutex_);
+  std::vector<std::shared_ptr<Session>> out;
+  for (auto& w : sessions_)
+    if (auto s = w.lock()) out.push_back(std::move(s));
+  return out;
+}
+
+bool SessionRegistry::empty() {
+  std::lock_guard lock(mutex_);
+  std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
+  return sessions_.empty();
+}
+
+Session::Session(tcp::socket&& socket, ServerCore& core)
+    : stream_(std::move(socket)), core_(core) {}
+
+void Session::start() {
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
+}
+
+void Session::drain() {
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    // Waiting for a request that has not begun: nothing is in flight, close now.
+    if (self->reading_ && self->parser_ && !self->parser_->got_some()) self->close();
+  });
+}
+
+void Session::do_read() {
+  if (core_.draining) return close();
+  parser_.emplace();
+  parser_->body_limit(core_.config.body_limit);
+  parser_->header_limit(static_cast<std::uint32_t>(core_.config.header_limit));
+  // The deadline covers the wait for the next request too, so idle connections are closed.
+  stream_.expires_after(core_.config.read_timeout);
+  reading_ = true;
+  bhttp::async_read(stream_, buffer_, *parser_,
+                    beast::bind_front_handler(&Session::on_read, shared_from_this()));
+}
+
+void Session::on_read(beast::error_code ec, std::size_t) {
+  reading_ = false;
+  if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+      ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+      ec == net::error::bad_descriptor)
+    return close();
+  if (ec == bhttp::error::body_limit)
+    return reject(413, "payload-too-large", "Payload too large",
+                  "the body is larger than " + std::to_string(core_.config.body_limit) + " bytes");
+  if (ec == bhttp::error::header_limit)
+    return reject(431, "headers-too-large", "Request header fields too large",
+                  "the request's headers are larger than " +
+                      std::to_string(core_.config.header_limit) + " bytes");
+  if (ec) {
+    if (parser_ && parser_->got_some())
+      return reject(400, "bad-request", "Bad request",
+                    "the request could not be parsed: " + ec.message());
+    return close();
+  }
+  handle(parser_->release());
+}
+
+void Session::handle(Request&& req) {
+  const auto started = std::chrono::steady_clock::now();
+  std::string request_id = request_id_of(req);
+  std::string_view path = req.target();
+  path = path.substr(0, path.find('?'));
+  Match match = router().match(req.method(), path);
+  if (!match.route)
+    return send(core_.dispatcher.route_problem(req, match), req.method(), "-",
+                std::move(request_id), started, false);
+  const std::string& route = match.route->path;
+  if (!match.route->needs_store && req.find(bhttp::field::authorization) == req.end())
+    return send(core_.dispatcher.run_without_store(req, match), req.method(), route,
+                std::move(request_id), started, false);
+
+  // Everything that touches the store runs on the database threads; the answer comes back to this
+  // connection's strand.
+  ++core_.in_flight;
+  auto request = std::make_shared<Request>(std::move(req));
+  auto matched = std::make_shared<Match>(std::move(match));
+  net::post(core_.db_pool, [self = shared_from_this(), request, matched, request_id,
+                            started]() mutable {
+    auto res = std::make_shared<Response>(self->core_.dispatcher.run(*request, *matched));
+    net::post(self->stream_.get_executor(),
+              [self, res, request, matched, request_id = std::move(request_id), started]() mutable {
+                self->send(std::move(*res), request->method(), matched->route->path,
+                           std::move(request_id), started, true);
+              });
+  });
+}
+
+void Session::send(Response&& res, bhttp::verb method, const std::string& route,
+                   std::string request_id, std::chrono::steady_clock::time_point started,
+                   bool counted) {
+  res.set("X-Request-Id", request_id);
+  if (core_.draining) res.keep_alive(false);
+  const bool close_after = !res.keep_alive();
+  if (core_.config.access_log) {
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    log_line(
+        {{"level", "info"},
+         {"method", method == bhttp::verb::unknown ? std::string_view("-")
+                                                   : std::string_view(bhttp::to_string(method))},
+         {"route", route},
+         {"status", res.result_int()},
+         {"ms", std::round(ms * 1000) / 1000},
+         {"request_id", request_id}});
+  }
+  response_ = std::make_shared<Response>(std::move(res));
+  stream_.expires_after(core_.config.write_timeout);
+  bhttp::async_write(
+      stream_, *response_,
+      [self = shared_from_this(), close_after, counted](beast::error_code ec, std::size_t n) {
+        if (counted) --self->core_.in_flight;
+        self->on_write(close_after, ec, n);
+      });
+}
+
+void Session::on_write(bool close_after, beast::error_code ec, std::size_t) {
+  response_.reset();
+  if (ec || close_after) return close();
+  do_read();
+}
+
+void Session::reject(unsigned status, std::string slug, std::string title, std::string detail) {
+  // The connection's framing cannot be trusted after a limit or parse error: answer, then close.
+  Problem p(status, std::move(slug), std::move(title), std::move(detail));
+  Response res = problem_response(p, 11, false);
+  send(std::move(res), bhttp::verb::unknown, "-", support::random_hex(12),
+       std::chrono::steady_clock::now(), false);
+}
+
+void Session::close() {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.socket().close(ec);
+}
+
+}  // namespace dialogd::http

@@ -1,0 +1,63 @@
+#pragma once
+// One database session with its per-session cache of prepared statements (trap 4: PostgreSQL
+// statements are named on the server, so they live as long as their session).
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+#include <typeindex>
+#include <unordered_map>
+
+namespace dialogd::store {
+
+enum class Backend { sqlite, postgresql };
+
+struct DbUrl {
+  Backend backend = Backend::sqlite;
+  std::string connect;  // what SOCI's backend is given
+  std::string path;     // SQLite file
+
+  // sqlite:PATH, postgresql://..., postgres://..., or libpq key=value ("host=... dbname=...").
+  static DbUrl parse(const std::string& url);
+  const char* store_name() const { return backend == Backend::sqlite ? "sqlite" : "postgresql"; }
+};
+
+class Connection {
+ public:
+  explicit Connection(const DbUrl& url);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  soci::session& sql() { return sql_; }
+  Backend backend() const { return url_.backend; }
+
+  // A statement object of type Q (which prepares itself from a session), made once per session.
+  template <typename Q>
+  Q& prepared() {
+    auto& slot = statements_[std::type_index(typeid(Q))];
+    if (!slot) slot = std::make_shared<Q>(sql_);
+    return *static_cast<Q*>(slot.get());
+  }
+
+  // Writing transactions take the write lock up front on SQLite (trap 2).
+  void begin_write();
+  void begin_read();
+  void commit();
+  void rollback() noexcept;
+  bool in_transaction() const { return in_transaction_; }
+
+  // After an error: is the session still usable? If not, it is marked for reconnecting.
+  bool check_alive();
+  bool broken() const { return broken_; }
+  void reconnect();
+
+ private:
+  void open();
+  DbUrl url_;
+  soci::session sql_;
+  std::unordered_map<std::type_index, std::shared_ptr<void>> statements_;
+  bool in_transaction_ = false;
+  bool broken_ = false;
+};
+
+}  // namespace dialogd::store

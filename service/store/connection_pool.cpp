@@ -1,0 +1,34 @@
+#include "store/connection_pool.hpp"
+
+namespace dialogd::store {
+
+ConnectionPool::ConnectionPool(const DbUrl& url, std::size_t size) : url_(url) {
+  for (std::size_t i = 0; i < size; ++i) {
+    all_.push_back(std::make_unique<Connection>(url));
+    free_.push_back(all_.back().get());
+  }
+}
+
+ConnectionPool::Lease ConnectionPool::acquire() {
+  Connection* c;
+  {
+    std::unique_lock lock(mutex_);
+    available_.wait(lock, [&] { return !free_.empty(); });
+    c = free_.back();
+    free_.pop_back();
+  }
+  Lease lease(*this, c);
+  if (c->broken()) c->reconnect();  // throws StoreUnavailable while the server is still away
+  return lease;
+}
+
+void ConnectionPool::give_back(Connection* c) {
+  c->rollback();
+  {
+    std::lock_guard lock(mutex_);
+    free_.push_back(c);
+  }
+  available_.notify_one();
+}
+
+}  // namespace dialogd::store

@@ -1,0 +1,153 @@
+#include "store/dialogue_repository.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "codec/plan_json.hpp"
+
+namespace dialogd::store {
+namespace {
+
+struct Row {
+  std::string id, state, plan, created_at, updated_at;
+  long long version = 0;
+};
+
+domain::Dialogue to_dialogue(const Row& r) {
+  domain::Dialogue d;
+  d.id = r.id;
+  d.state = domain::parse_state(r.state).value_or(domain::State::draft);
+  d.version = r.version;
+  d.created_at = r.created_at;
+  d.updated_at = r.updated_at;
+  codec::FieldErrors ignored;  // the stored plan was validated when it was written
+  d.plan = codec::read_plan(boost::json::parse(r.plan).as_object(), ignored);
+  return d;
+}
+
+std::string plan_text(const domain::Plan& p) {
+  return boost::json::serialize(codec::to_json(p));
+}
+
+#define DIALOGUE_COLUMNS "id, state, version, plan, created_at, updated_at"
+
+void bind_row(soci::statement& st, Row& r) {
+  st.exchange(soci::into(r.id));
+  st.exchange(soci::into(r.state));
+  st.exchange(soci::into(r.version));
+  st.exchange(soci::into(r.plan));
+  st.exchange(soci::into(r.created_at));
+  st.exchange(soci::into(r.updated_at));
+}
+
+// The public read of one dialogue: prepared once per session.
+struct FindDialogue {
+  std::string id;
+  Row row;
+  soci::statement st;
+  explicit FindDialogue(soci::session& sql) : st(sql) {
+    bind_row(st, row);
+    st.exchange(soci::use(id));
+    st.alloc();
+    st.prepare("SELECT " DIALOGUE_COLUMNS " FROM dialogues WHERE id = :id");
+    st.define_and_bind();
+  }
+};
+
+// The public list, in its four shapes (with/without a state filter, with/without a cursor).
+template <bool ByState, bool AfterCursor>
+struct ListDialogues {
+  std::string state, before;
+  int limit = 20;
+  Row row;
+  soci::statement st;
+  explicit ListDialogues(soci::session& sql) : st(sql) {
+    bind_row(st, row);
+    std::string q = "SELECT " DIALOGUE_COLUMNS " FROM dialogues WHERE 1 = 1";
+    if constexpr (ByState) {
+      q += " AND state = :state";
+      st.exchange(soci::use(state));
+    }
+    if constexpr (AfterCursor) {
+      q += " AND id < :before";
+      st.exchange(soci::use(before));
+    }
+    q += " ORDER BY id DESC LIMIT :lim";
+    st.exchange(soci::use(limit));
+    st.alloc();
+    st.prepare(q);
+    st.define_and_bind();
+  }
+};
+
+template <bool ByState, bool AfterCursor>
+std::vector<domain::Dialogue> run_list(Connection& conn, const std::optional<std::string>& state,
+                                       const std::optional<std::string>& before, int limit) {
+  auto& q = conn.prepared<ListDialogues<ByState, AfterCursor>>();
+  q.state = state.value_or("");
+  q.before = before.value_or("");
+  q.limit = limit;
+  std::vector<domain::Dialogue> out;
+  q.st.execute();
+  while (q.st.fetch()) out.push_back(to_dialogue(q.row));
+  return out;
+}
+
+}  // namespace
+
+std::optional<domain::Dialogue> DialogueRepository::find(const std::string& id) {
+  auto& q = conn_.prepared<FindDialogue>();
+  q.id = id;
+  q.st.execute(true);
+  if (!q.st.got_data()) return std::nullopt;
+  return to_dialogue(q.row);
+}
+
+void DialogueRepository::insert(const domain::Dialogue& d) {
+  const std::string state(domain::to_string(d.state)), plan = plan_text(d.plan);
+  const long long version = d.version;
+  conn_.sql() << "INSERT INTO dialogues (" DIALOGUE_COLUMNS
+                 ", title) "
+                 "VALUES (:id, :state, :version, :plan, :created, :updated, :title)",
+      soci::use(d.id), soci::use(state), soci::use(version), soci::use(plan),
+      soci::use(d.created_at), soci::use(d.updated_at), soci::use(d.plan.title);
+}
+
+bool DialogueRepository::update(const domain::Dialogue& d, std::int64_t expected_version) {
+  const std::string state(domain::to_string(d.state)), plan = plan_text(d.plan);
+  const long long version = d.version, expected = expected_version;
+  soci::statement st =
+      (conn_.sql().prepare
+           << "UPDATE dialogues SET state = :state, version = :version, plan = :plan, "
+              "title = :title, updated_at = :updated WHERE id = :id AND version = :expected",
+       soci::use(state), soci::use(version), soci::use(plan), soci::use(d.plan.title),
+       soci::use(d.updated_at), soci::use(d.id), soci::use(expected));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+bool DialogueRepository::remove(const std::string& id, std::int64_t expected_version) {
+  const long long expected = expected_version;
+  conn_.sql() << "DELETE FROM timeline WHERE dialogue_id = :id", soci::use(id);
+  soci::statement st =
+      (conn_.sql().prepare << "DELETE FROM dialogues WHERE id = :id AND version = :v",
+       soci::use(id), soci::use(expected));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::vector<domain::Dialogue> DialogueRepository::list(const std::optional<std::string>& state,
+                                                       const std::optional<std::string>& before_id,
+                                                       int limit) {
+  if (state && before_id) return run_list<true, true>(conn_, state, before_id, limit);
+  if (state) return run_list<true, false>(conn_, state, before_id, limit);
+  if (before_id) return run_list<false, true>(conn_, state, before_id, limit);
+  return run_list<false, false>(conn_, state, before_id, limit);
+}
+
+domain::StageFacts DialogueRepository::facts(const std::string& /*id*/) {
+  domain::StageFacts f;
+  return f;
+}
+
+}  // namespace dialogd::store

@@ -1,0 +1,30 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/dialogue.hpp"
+#include "domain/stage_facts.hpp"
+#include "store/connection.hpp"
+
+namespace dialogd::store {
+
+class DialogueRepository {
+ public:
+  explicit DialogueRepository(Connection& c) : conn_(c) {}
+
+  std::optional<domain::Dialogue> find(const std::string& id);
+  void insert(const domain::Dialogue& d);
+  // Writes `d` (with its bumped version) only if the stored version is still `expected_version`.
+  bool update(const domain::Dialogue& d, std::int64_t expected_version);
+  bool remove(const std::string& id, std::int64_t expected_version);
+  // Newest first; ids are time-ordered, so "after" a cursor means a smaller id.
+  std::vector<domain::Dialogue> list(const std::optional<std::string>& state,
+                                     const std::optional<std::string>& before_id, int limit);
+  domain::StageFacts facts(const std::string& id);
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace dialogd::store

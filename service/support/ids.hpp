@@ -1,0 +1,30 @@
+#pragma once
+// Identifiers and secrets.
+#include <string>
+#include <string_view>
+
+namespace dialogd::support {
+
+// Time-ordered ids (48-bit milliseconds + 80 random bits, Crockford base32, 26 characters),
+// monotonic within a process, so that ordering by id is ordering by creation.
+std::string new_id();
+
+// A random API key with 160 bits of entropy.
+std::string new_api_key();
+
+// A receipt code a person can read aloud and type: 12 Crockford base32 symbols (no I, L, O, U),
+// grouped as XXXX-XXXX-XXXX: 60 random bits.
+std::string new_receipt_code();
+// The canonical form of a typed receipt (case, dashes and look-alikes forgiven); empty if
+// malformed.
+std::string normalize_receipt(std::string_view typed);
+
+std::string random_hex(std::size_t bytes);
+std::string sha256_hex(std::string_view data);
+std::string hmac_sha256_hex(std::string_view key, std::string_view data);
+
+std::string base64url_encode(std::string_view data);
+// False when the text is not base64url.
+bool base64url_decode(std::string_view text, std::string& out);
+
+}  // namespace dialogd::support
