@@ -7,6 +7,26 @@
 #include "cli/options.hpp"
 #include "store/errors.hpp"
 
+namespace {
+
+// Library messages (libpq's especially) span lines; an operator's terminal gets one.
+std::string one_line(std::string text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
@@ -32,10 +52,10 @@ int main(int argc, char** argv) {
     std::cerr << "dialogd: " << e.what() << " (see dialogd --help)\n";
     return 2;
   } catch (const dialogd::store::SchemaTooNew& e) {
-    std::cerr << "dialogd: " << e.what() << "\n";
+    std::cerr << "dialogd: " << one_line(e.what()) << "\n";
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "dialogd: " << e.what() << "\n";
+    std::cerr << "dialogd: " << one_line(e.what()) << "\n";
     return 1;
   }
 }

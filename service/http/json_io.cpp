@@ -111,8 +111,14 @@ Problem lost_update() {
 }
 
 PageRequest read_page(const RequestContext& ctx) {
-  PageRequest page;
   codec::FieldErrors errors;
+  PageRequest page = read_page(ctx, errors);
+  throw_if_invalid(errors);
+  return page;
+}
+
+PageRequest read_page(const RequestContext& ctx, codec::FieldErrors& errors) {
+  PageRequest page;
   if (auto limit = ctx.query_param("limit")) {
     int n = 0;
     bool digits = !limit->empty() && limit->size() <= 4;
@@ -133,7 +139,6 @@ PageRequest read_page(const RequestContext& ctx) {
     else
       page.after = decoded.substr(cursor_prefix.size());
   }
-  throw_if_invalid(errors);
   return page;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "codec/field_errors.hpp"
 #include "http/request_context.hpp"
 
 namespace dialogd::http {
@@ -32,6 +33,8 @@ struct PageRequest {
   std::optional<std::string> after;  // the position the cursor stands for
 };
 PageRequest read_page(const RequestContext& ctx);
+// The same, adding its findings to `errors` (for routes with more query parameters to check).
+PageRequest read_page(const RequestContext& ctx, codec::FieldErrors& errors);
 // {"items": [...], "next_cursor": ...} and, when there is more, a Link header to the next page.
 Response page_response(const RequestContext& ctx, boost::json::array items,
                        const std::optional<std::string>& next_position);

@@ -9,6 +9,76 @@
 
 namespace dialogd::store {
 
+namespace {
+
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// libpq quoting for key='value' pairs.
+std::string quoted(const std::string& v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+// SOCI 4.0 treats its connect string as key=value pairs, so a URI is turned into that form here:
+// postgresql://user:password@host:port/db?sslmode=require -> user='..' password='..' host=...
+std::string uri_to_keywords(std::string_view uri) {
+  uri.remove_prefix(uri.find("://") + 3);
+  std::string out;
+  auto add = [&](const char* key, std::string_view value) {
+    if (!value.empty())
+      out += std::string(out.empty() ? "" : " ") + key + "=" + quoted(percent_decoded(value));
+  };
+  const auto slash = uri.find('/');
+  std::string_view authority = uri.substr(0, slash);
+  std::string_view rest =
+      slash == std::string_view::npos ? std::string_view{} : uri.substr(slash + 1);
+  if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+    const std::string_view userinfo = authority.substr(0, at);
+    authority = authority.substr(at + 1);
+    const auto colon = userinfo.find(':');
+    add("user", userinfo.substr(0, colon));
+    if (colon != std::string_view::npos) add("password", userinfo.substr(colon + 1));
+  }
+  const auto colon = authority.rfind(':');
+  if (colon != std::string_view::npos && authority.find(']') == std::string_view::npos) {
+    add("host", authority.substr(0, colon));
+    add("port", authority.substr(colon + 1));
+  } else {
+    add("host", authority);
+  }
+  const auto q = rest.find('?');
+  add("dbname", rest.substr(0, q));
+  if (q != std::string_view::npos) {
+    std::string_view params = rest.substr(q + 1);
+    while (!params.empty()) {
+      const auto amp = params.find('&');
+      const std::string_view kv = params.substr(0, amp);
+      params = amp == std::string_view::npos ? std::string_view{} : params.substr(amp + 1);
+      const auto eq = kv.find('=');
+      if (eq != std::string_view::npos)
+        add(std::string(kv.substr(0, eq)).c_str(), kv.substr(eq + 1));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 DbUrl DbUrl::parse(const std::string& url) {
   DbUrl out;
   if (url.rfind("sqlite:", 0) == 0) {
@@ -23,7 +93,7 @@ DbUrl DbUrl::parse(const std::string& url) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0 ||
       url.find("dbname=") != std::string::npos || url.find("host=") != std::string::npos) {
     out.backend = Backend::postgresql;
-    out.connect = url;
+    out.connect = url.find("://") != std::string::npos ? uri_to_keywords(url) : url;
     return out;
   }
   throw std::invalid_argument("unknown database URL '" + url +

@@ -34,14 +34,15 @@ Response get_dialogue(RequestContext& ctx) {
 }
 
 Response list_dialogues(RequestContext& ctx) {
+  codec::FieldErrors errors;
   std::optional<std::string> state;
   if (auto s = ctx.query_param("state"); s && !s->empty()) {
     if (!domain::parse_state(*s))
-      throw validation_failed("state", "invalid_value",
-                              "'" + std::string(*s) + "' is not a dialogue state");
+      errors.add("state", "invalid_value", "'" + std::string(*s) + "' is not a dialogue state");
     state = std::string(*s);
   }
-  const PageRequest page = read_page(ctx);
+  const PageRequest page = read_page(ctx, errors);
+  throw_if_invalid(errors);
   store::DialogueRepository repo(ctx.store());
   auto rows = repo.list(state, page.after, page.limit + 1);
   std::optional<std::string> next;
@@ -63,14 +64,9 @@ Response patch_dialogue(RequestContext& ctx) {
         409, "plan-locked", "The plan is locked",
         "the plan can be changed only while the dialogue is draft, planned or preparing; it is " +
             std::string(domain::to_string(d.state)));
-  // Members the client may not write are refused by name before the merge hides them.
+  // The merged document still carries any read-only or unknown member the patch named, so reading
+  // it as a whole plan reports those together with every invalid value.
   codec::FieldErrors errors;
-  for (const auto& member : patch)
-    for (auto ro : codec::dialogue_read_only)
-      if (member.key() == ro)
-        errors.add(std::string(ro), "read_only",
-                   "'" + std::string(ro) + "' is set by the service and cannot be written");
-  throw_if_invalid(errors);
   json::value merged = codec::to_json(d.plan);
   codec::merge_patch(merged, patch);
   domain::Plan plan = codec::read_plan(merged.as_object(), errors);
