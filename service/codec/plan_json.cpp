@@ -90,8 +90,7 @@ json::object to_json(const domain::Plan& p) {
     o["period"] = nullptr;
   }
   o["design"] = p.design ? json::value(to_json(*p.design)) : json::value(nullptr);
-  o["representation_threshold"] =
-      p.representation_threshold.value_or(domain::default_representation_threshold);
+  o["representation_threshold"] = p.representation_threshold;
   return o;
 }
 
@@ -177,7 +176,7 @@ domain::Plan read_plan(const json::object& obj, FieldErrors& errors) {
     if (*t <= 0.0)
       errors.add("representation_threshold", "out_of_range", "the threshold must be above 0");
     else
-      p.representation_threshold = t;
+      p.representation_threshold = *t;
   }
   return p;
 }

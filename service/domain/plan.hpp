@@ -50,7 +50,7 @@ struct Plan {
   std::optional<FeedbackPlan> feedback_plan;
   std::optional<Period> period;
   std::optional<Design> design;
-  std::optional<double> representation_threshold;
+  double representation_threshold = default_representation_threshold;
   bool operator==(const Plan&) const = default;
 
   bool has_feedback_plan() const { return feedback_plan.has_value(); }

@@ -68,10 +68,11 @@ MigrationReport migrate(Connection& conn) {
   soci::session& sql = conn.sql();
   const bool pg = conn.backend() == Backend::postgresql;
   MigrationReport report;
-  sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
-         "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+  // The lock comes first: even CREATE TABLE IF NOT EXISTS races between PostgreSQL sessions.
   if (pg) sql << "SELECT pg_advisory_lock(" << advisory_lock_key << ")";
   try {
+    sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+           "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
     report.from_version = applied_version(sql);
     report.to_version = report.from_version;
     if (report.from_version > latest_schema_version())

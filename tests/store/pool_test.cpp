@@ -1,0 +1,49 @@
+#include "store/connection_pool.hpp"
+#include "store/errors.hpp"
+#include "store_fixture.hpp"
+
+using namespace dialogd;
+using dialogd::testing::StoreTest;
+
+class Pool : public StoreTest {};
+DIALOGD_STORES(Pool);
+
+TEST_P(Pool, ADeadConnectionIsDetectedAndReplaced) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "an SQLite file cannot drop its connection";
+  store::ConnectionPool pool(store::DbUrl::parse(url_), 1);
+  int pid = 0;
+  {
+    auto lease = pool.acquire();
+    lease->sql() << "SELECT pg_backend_pid()", soci::into(pid);
+  }
+  // The server ends that backend, as a restart or a network cut would.
+  store::Connection admin(store::DbUrl::parse(std::getenv("DIALOGD_TEST_PG")));
+  admin.sql() << "SELECT pg_terminate_backend(" << pid << ")";
+  {
+    auto lease = pool.acquire();
+    int one = 0;
+    EXPECT_THROW((lease->sql() << "SELECT 1", soci::into(one)), soci::soci_error);
+    EXPECT_FALSE(lease->check_alive());
+  }
+  auto lease = pool.acquire();
+  int other = 0;
+  lease->sql() << "SELECT pg_backend_pid()", soci::into(other);
+  EXPECT_NE(other, pid) << "a new backend serves the pool";
+}
+
+TEST_P(Pool, LeasesAreSharedAmongThreads) {
+  store::ConnectionPool pool(store::DbUrl::parse(url_), 2);
+  std::vector<std::thread> threads;
+  std::atomic<int> done{0};
+  for (int i = 0; i < 8; ++i)
+    threads.emplace_back([&] {
+      for (int j = 0; j < 20; ++j) {
+        auto lease = pool.acquire();
+        int one = 0;
+        lease->sql() << "SELECT 1", soci::into(one);
+        done += one;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(done, 160);
+}
