@@ -22,6 +22,7 @@ struct Migration {
 // Append only: a released migration is never edited, a change is a new file.
 constexpr Migration migrations[] = {
     {1, "migrations/001_initial.sql"},
+    {2, "migrations/002_outbox.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".

@@ -1,0 +1,42 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/connection.hpp"
+
+namespace dialogd::store {
+
+struct OutboxMessage {
+  std::string id, channel, topic;
+  std::optional<std::string> dialogue_id;
+  std::string recipient, payload;
+  std::optional<std::string> due_on;
+  std::string status = "pending";  // pending | sent | failed
+  long long attempts = 0;
+  std::string next_attempt_at, created_at;
+  std::optional<std::string> last_error, sent_at;
+};
+
+class OutboxRepository {
+ public:
+  explicit OutboxRepository(Connection& c) : conn_(c) {}
+  // Part of the caller's transaction: the message exists exactly when the change that owes it does.
+  void enqueue(const OutboxMessage& m);
+  // Takes up to `limit` ready messages for `instance` until `lease_until`, in its own transaction.
+  // Two instances never hold the same message: PostgreSQL skips rows another claimer has locked,
+  // SQLite serialises claimers on its write lock.
+  std::vector<OutboxMessage> claim(const std::string& instance, const std::string& now,
+                                   const std::string& lease_until, int limit);
+  // Only the holder of the claim may settle a message.
+  bool mark_sent(const std::string& id, const std::string& instance, const std::string& now);
+  bool mark_retry(const std::string& id, const std::string& instance, const std::string& error,
+                  const std::string& next_attempt_at);
+  bool mark_failed(const std::string& id, const std::string& instance, const std::string& error);
+  std::optional<OutboxMessage> find(const std::string& id);
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace dialogd::store
