@@ -29,6 +29,7 @@ const RequirementRegistry& requirements() {
     RequirementRegistry r;
     register_plan_requirements(r);
     register_cancellation_requirements(r);
+    register_activity_requirements(r);
     return r;
   }();
   return registry;

@@ -42,5 +42,6 @@ const RequirementRegistry& requirements();
 // Each stage file provides one of these.
 void register_plan_requirements(RequirementRegistry& r);
 void register_cancellation_requirements(RequirementRegistry& r);
+void register_activity_requirements(RequirementRegistry& r);
 
 }  // namespace dialogd::domain

@@ -4,7 +4,11 @@
 namespace dialogd::domain {
 
 struct StageFacts {
-  int checkpoints = 0;
+  long long activities = 0;
+  long long documented_activities = 0;  // with public documentation
+  long long participants = 0;           // sum of the activities' totals
+  long long contributions = 0;
+  long long checkpoints = 0;
 };
 
 }  // namespace dialogd::domain

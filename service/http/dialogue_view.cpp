@@ -24,6 +24,9 @@ json::object dialogue_json(const domain::Dialogue& d, const domain::StageFacts& 
                                                       : json::value(nullptr)},
                    {"derived", c.level},
                    {"warnings", codec::to_json(c.warnings)}};
+  o["counts"] = json::object{{"activities", facts.activities},
+                             {"contributions", facts.contributions},
+                             {"participants", facts.participants}};
   return o;
 }
 

@@ -59,6 +59,11 @@ json::object read_json_object(const RequestContext& ctx, BodyKind kind) {
   return std::move(v.get_object());
 }
 
+void append_document(json::object& into, std::string_view document) {
+  json::value parsed = json::parse(document);  // named: members must not outlive their document
+  for (auto& m : parsed.as_object()) into[m.key()] = std::move(m.value());
+}
+
 Response json_response(const RequestContext& ctx, bhttp::status status, const json::value& body) {
   Response res{status, ctx.req.version()};
   res.set(bhttp::field::content_type, "application/json");

@@ -4,6 +4,7 @@
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "codec/field_errors.hpp"
 #include "http/request_context.hpp"
@@ -14,6 +15,9 @@ enum class BodyKind { json, merge_patch };
 
 // The body as a JSON object: 415 for a non-JSON media type, 400 for malformed JSON or a non-object.
 boost::json::object read_json_object(const RequestContext& ctx, BodyKind kind = BodyKind::json);
+
+// Appends the members of a stored JSON document (an object) to `into`.
+void append_document(boost::json::object& into, std::string_view document);
 
 Response json_response(const RequestContext& ctx, bhttp::status status,
                        const boost::json::value& body);
@@ -38,5 +42,20 @@ PageRequest read_page(const RequestContext& ctx, codec::FieldErrors& errors);
 // {"items": [...], "next_cursor": ...} and, when there is more, a Link header to the next page.
 Response page_response(const RequestContext& ctx, boost::json::array items,
                        const std::optional<std::string>& next_position);
+
+// A page of rows answered with the conventions of page_response; `rows` holds up to limit + 1 rows
+// (the extra one only tells that there is more).
+template <typename Row, typename ToJson>
+Response page_of(const RequestContext& ctx, std::vector<Row> rows, const PageRequest& page,
+                 ToJson&& to_json) {
+  std::optional<std::string> next;
+  if (static_cast<int>(rows.size()) > page.limit) {
+    rows.pop_back();
+    next = rows.back().id;
+  }
+  boost::json::array items;
+  for (const auto& row : rows) items.push_back(to_json(row));
+  return page_response(ctx, std::move(items), next);
+}
 
 }  // namespace dialogd::http

@@ -28,6 +28,23 @@ const Router& router() {
            true, true});
     r.add({verb::get, "/v1/dialogues/{id}/timeline", Access::anyone, h::dialogue_timeline});
     r.add({verb::get, "/v1/dialogues/{id}/ladder", Access::anyone, h::dialogue_ladder});
+
+    r.add({verb::post, "/v1/dialogues/{id}/activities", Access::editor, h::create_activity, true,
+           true});
+    r.add({verb::get, "/v1/dialogues/{id}/activities", Access::anyone, h::list_activities});
+    r.add({verb::get, "/v1/activities/{id}", Access::anyone, h::get_activity});
+    r.add({verb::patch, "/v1/activities/{id}", Access::editor, h::patch_activity});
+
+    r.add({verb::post, "/v1/dialogues/{id}/contributions", Access::portal, h::create_contribution,
+           true, true});
+    r.add({verb::get, "/v1/dialogues/{id}/contributions", Access::editor, h::list_contributions});
+    r.add({verb::get, "/v1/contributions/{id}", Access::editor, h::get_contribution});
+
+    r.add({verb::get, "/v1/dialogues/{id}/representation", Access::anyone,
+           h::dialogue_representation});
+    r.add({verb::post, "/v1/dialogues/{id}/checkpoints", Access::editor, h::create_checkpoint, true,
+           true});
+    r.add({verb::get, "/v1/dialogues/{id}/checkpoints", Access::anyone, h::list_checkpoints});
     return r;
   }();
   return table;

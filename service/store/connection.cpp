@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "store/errors.hpp"
+#include "store/sqlite_statements.hpp"
 
 namespace dialogd::store {
 
@@ -121,7 +122,18 @@ void Connection::open() {
   }
 }
 
+void Connection::finish_request() noexcept {
+  rollback();
+  if (url_.backend == Backend::sqlite) {
+    try {
+      reset_sqlite_statements(sql_);
+    } catch (...) {
+    }
+  }
+}
+
 void Connection::begin_write() {
+  if (url_.backend == Backend::sqlite) reset_sqlite_statements(sql_);
   sql_ << (url_.backend == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
   in_transaction_ = true;
 }

@@ -45,6 +45,9 @@ class Connection {
   void commit();
   void rollback() noexcept;
   bool in_transaction() const { return in_transaction_; }
+  // Called when a request is done with the connection: nothing of it may linger (see
+  // sqlite_statements.hpp).
+  void finish_request() noexcept;
 
   // After an error: is the session still usable? If not, it is marked for reconnecting.
   bool check_alive();

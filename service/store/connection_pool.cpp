@@ -23,7 +23,7 @@ ConnectionPool::Lease ConnectionPool::acquire() {
 }
 
 void ConnectionPool::give_back(Connection* c) {
-  c->rollback();
+  c->finish_request();
   {
     std::lock_guard lock(mutex_);
     free_.push_back(c);

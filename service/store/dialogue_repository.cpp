@@ -111,6 +111,7 @@ void DialogueRepository::insert(const domain::Dialogue& d) {
                  "VALUES (:id, :state, :version, :plan, :created, :updated, :title)",
       soci::use(d.id), soci::use(state), soci::use(version), soci::use(plan),
       soci::use(d.created_at), soci::use(d.updated_at), soci::use(d.plan.title);
+  write_target_groups(d);
 }
 
 bool DialogueRepository::update(const domain::Dialogue& d, std::int64_t expected_version) {
@@ -123,7 +124,9 @@ bool DialogueRepository::update(const domain::Dialogue& d, std::int64_t expected
        soci::use(state), soci::use(version), soci::use(plan), soci::use(d.plan.title),
        soci::use(d.updated_at), soci::use(d.id), soci::use(expected));
   st.execute(true);
-  return st.get_affected_rows() == 1;
+  if (st.get_affected_rows() != 1) return false;
+  write_target_groups(d);
+  return true;
 }
 
 bool DialogueRepository::remove(const std::string& id, std::int64_t expected_version) {
@@ -145,9 +148,38 @@ std::vector<domain::Dialogue> DialogueRepository::list(const std::optional<std::
   return run_list<false, false>(conn_, state, before_id, limit);
 }
 
-domain::StageFacts DialogueRepository::facts(const std::string& /*id*/) {
+// Read with every dialogue answer: one prepared round trip for all the counts.
+struct DialogueFacts {
+  std::string id;
   domain::StageFacts f;
-  return f;
+  soci::statement st;
+  explicit DialogueFacts(soci::session& sql)
+      : st((sql.prepare
+                << "SELECT "
+                   "(SELECT COUNT(*) FROM activities WHERE dialogue_id = :a), "
+                   "(SELECT COUNT(*) FROM activities WHERE dialogue_id = :b AND "
+                   "has_public_documentation = 1), "
+                   "(SELECT CAST(COALESCE(SUM(participants_total), 0) AS BIGINT) FROM activities "
+                   "WHERE dialogue_id = :c), "
+                   "(SELECT COUNT(*) FROM contributions WHERE dialogue_id = :d), "
+                   "(SELECT COUNT(*) FROM checkpoints WHERE dialogue_id = :e)",
+            soci::use(id), soci::use(id), soci::use(id), soci::use(id), soci::use(id),
+            soci::into(f.activities), soci::into(f.documented_activities),
+            soci::into(f.participants), soci::into(f.contributions), soci::into(f.checkpoints))) {}
+};
+
+domain::StageFacts DialogueRepository::facts(const std::string& id) {
+  auto& q = conn_.prepared<DialogueFacts>();
+  q.id = id;
+  q.st.execute(true);
+  return q.f;
+}
+
+void DialogueRepository::write_target_groups(const domain::Dialogue& d) {
+  conn_.sql() << "DELETE FROM dialogue_target_groups WHERE dialogue_id = :id", soci::use(d.id);
+  for (const auto& g : d.plan.target_groups)
+    conn_.sql() << "INSERT INTO dialogue_target_groups (dialogue_id, group_key) VALUES (:d, :k)",
+        soci::use(d.id), soci::use(g.key);
 }
 
 }  // namespace dialogd::store

@@ -24,6 +24,7 @@ class DialogueRepository {
   domain::StageFacts facts(const std::string& id);
 
  private:
+  void write_target_groups(const domain::Dialogue& d);
   Connection& conn_;
 };
 

@@ -23,6 +23,7 @@ struct Migration {
 constexpr Migration migrations[] = {
     {1, "migrations/001_initial.sql"},
     {2, "migrations/002_outbox.sql"},
+    {3, "migrations/003_activities_contributions.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".

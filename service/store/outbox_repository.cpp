@@ -3,8 +3,8 @@
 namespace dialogd::store {
 namespace {
 
-#define OUTBOX_COLUMNS                                                                         \
-  "id, channel, topic, dialogue_id, recipient, payload, due_on, status, attempts, "           \
+#define OUTBOX_COLUMNS                                                              \
+  "id, channel, topic, dialogue_id, recipient, payload, due_on, status, attempts, " \
   "next_attempt_at, created_at, last_error, sent_at"
 
 std::optional<std::string> opt(const soci::row& r, std::size_t i) {
@@ -36,37 +36,43 @@ void OutboxRepository::enqueue(const OutboxMessage& m) {
   soci::indicator d_ind = m.dialogue_id ? soci::i_ok : soci::i_null;
   soci::indicator due_ind = m.due_on ? soci::i_ok : soci::i_null;
   const std::string dialogue = m.dialogue_id.value_or(""), due = m.due_on.value_or("");
-  conn_.sql() << "INSERT INTO outbox (id, channel, topic, dialogue_id, recipient, payload, due_on, status, "
-                 "attempts, next_attempt_at, created_at) VALUES (:id, :ch, :t, :d, :r, :p, :due, 'pending', 0, "
-                 ":next, :created)",
+  conn_.sql()
+      << "INSERT INTO outbox (id, channel, topic, dialogue_id, recipient, payload, due_on, status, "
+         "attempts, next_attempt_at, created_at) VALUES (:id, :ch, :t, :d, :r, :p, :due, "
+         "'pending', 0, "
+         ":next, :created)",
       soci::use(m.id), soci::use(m.channel), soci::use(m.topic), soci::use(dialogue, d_ind),
-      soci::use(m.recipient), soci::use(m.payload), soci::use(due, due_ind), soci::use(m.next_attempt_at),
-      soci::use(m.created_at);
+      soci::use(m.recipient), soci::use(m.payload), soci::use(due, due_ind),
+      soci::use(m.next_attempt_at), soci::use(m.created_at);
 }
 
-std::vector<OutboxMessage> OutboxRepository::claim(const std::string& instance, const std::string& now,
+std::vector<OutboxMessage> OutboxRepository::claim(const std::string& instance,
+                                                   const std::string& now,
                                                    const std::string& lease_until, int limit) {
   // The one place the two stores differ in locking: PostgreSQL lets concurrent claimers pass each
   // other by skipping locked rows; SQLite's BEGIN IMMEDIATE already admits one writer at a time.
   const bool pg = conn_.backend() == Backend::postgresql;
-  const std::string select = std::string("SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= :now "
-                                         "AND (claimed_until IS NULL OR claimed_until < :now2) "
-                                         "ORDER BY next_attempt_at, id LIMIT :lim") +
-                             (pg ? " FOR UPDATE SKIP LOCKED" : "");
+  const std::string select =
+      std::string(
+          "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= :now "
+          "AND (claimed_until IS NULL OR claimed_until < :now2) "
+          "ORDER BY next_attempt_at, id LIMIT :lim") +
+      (pg ? " FOR UPDATE SKIP LOCKED" : "");
   std::vector<OutboxMessage> out;
   conn_.begin_write();
   try {
     std::vector<std::string> ids;
     {
       std::string id;
-      soci::statement st = (conn_.sql().prepare << select, soci::use(now), soci::use(now), soci::use(limit),
-                            soci::into(id));
+      soci::statement st = (conn_.sql().prepare << select, soci::use(now), soci::use(now),
+                            soci::use(limit), soci::into(id));
       st.execute();
       while (st.fetch()) ids.push_back(id);
     }
     for (const std::string& id : ids) {
-      conn_.sql() << "UPDATE outbox SET claimed_by = :me, claimed_until = :until, attempts = attempts + 1 "
-                     "WHERE id = :id",
+      conn_.sql()
+          << "UPDATE outbox SET claimed_by = :me, claimed_until = :until, attempts = attempts + 1 "
+             "WHERE id = :id",
           soci::use(instance), soci::use(lease_until), soci::use(id);
       if (auto m = find(id)) out.push_back(std::move(*m));
     }
@@ -78,37 +84,43 @@ std::vector<OutboxMessage> OutboxRepository::claim(const std::string& instance, 
   return out;
 }
 
-bool OutboxRepository::mark_sent(const std::string& id, const std::string& instance, const std::string& now) {
-  soci::statement st = (conn_.sql().prepare << "UPDATE outbox SET status = 'sent', sent_at = :now, "
-                                               "claimed_until = NULL, last_error = NULL "
-                                               "WHERE id = :id AND claimed_by = :me AND status = 'pending'",
-                        soci::use(now), soci::use(id), soci::use(instance));
+bool OutboxRepository::mark_sent(const std::string& id, const std::string& instance,
+                                 const std::string& now) {
+  soci::statement st =
+      (conn_.sql().prepare << "UPDATE outbox SET status = 'sent', sent_at = :now, "
+                              "claimed_until = NULL, last_error = NULL "
+                              "WHERE id = :id AND claimed_by = :me AND status = 'pending'",
+       soci::use(now), soci::use(id), soci::use(instance));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }
 
-bool OutboxRepository::mark_retry(const std::string& id, const std::string& instance, const std::string& error,
-                                  const std::string& next_attempt_at) {
-  soci::statement st = (conn_.sql().prepare << "UPDATE outbox SET next_attempt_at = :next, claimed_until = NULL, "
-                                               "last_error = :err WHERE id = :id AND claimed_by = :me AND "
-                                               "status = 'pending'",
-                        soci::use(next_attempt_at), soci::use(error), soci::use(id), soci::use(instance));
+bool OutboxRepository::mark_retry(const std::string& id, const std::string& instance,
+                                  const std::string& error, const std::string& next_attempt_at) {
+  soci::statement st =
+      (conn_.sql().prepare << "UPDATE outbox SET next_attempt_at = :next, claimed_until = NULL, "
+                              "last_error = :err WHERE id = :id AND claimed_by = :me AND "
+                              "status = 'pending'",
+       soci::use(next_attempt_at), soci::use(error), soci::use(id), soci::use(instance));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }
 
-bool OutboxRepository::mark_failed(const std::string& id, const std::string& instance, const std::string& error) {
-  soci::statement st = (conn_.sql().prepare << "UPDATE outbox SET status = 'failed', claimed_until = NULL, "
-                                               "last_error = :err WHERE id = :id AND claimed_by = :me AND "
-                                               "status = 'pending'",
-                        soci::use(error), soci::use(id), soci::use(instance));
+bool OutboxRepository::mark_failed(const std::string& id, const std::string& instance,
+                                   const std::string& error) {
+  soci::statement st =
+      (conn_.sql().prepare << "UPDATE outbox SET status = 'failed', claimed_until = NULL, "
+                              "last_error = :err WHERE id = :id AND claimed_by = :me AND "
+                              "status = 'pending'",
+       soci::use(error), soci::use(id), soci::use(instance));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }
 
 std::optional<OutboxMessage> OutboxRepository::find(const std::string& id) {
-  soci::rowset<soci::row> rows = (conn_.sql().prepare << "SELECT " OUTBOX_COLUMNS " FROM outbox WHERE id = :id",
-                                  soci::use(id));
+  soci::rowset<soci::row> rows =
+      (conn_.sql().prepare << "SELECT " OUTBOX_COLUMNS " FROM outbox WHERE id = :id",
+       soci::use(id));
   for (const auto& r : rows) return from_row(r);
   return std::nullopt;
 }

@@ -1,4 +1,5 @@
 #include "store/connection_pool.hpp"
+#include "store/key_repository.hpp"
 #include "store/errors.hpp"
 #include "store_fixture.hpp"
 
@@ -46,4 +47,30 @@ TEST_P(Pool, LeasesAreSharedAmongThreads) {
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(done, 160);
+}
+
+TEST_P(Pool, ACachedLookupNeverPinsAnOldSnapshot) {
+  // A prepared single-row lookup that stopped at its row must not keep SQLite's read transaction
+  // open across requests: another writer's change has to be visible to the next request.
+  store::ConnectionPool pool(store::DbUrl::parse(url_), 1);
+  const auto hash = support::sha256_hex("k");
+  std::string id;
+  {
+    auto lease = pool.acquire();
+    lease->begin_write();
+    id = store::KeyRepository(*lease).create("editor", "x", hash, "now").id;
+    lease->commit();
+  }
+  {
+    auto lease = pool.acquire();
+    ASSERT_TRUE(store::KeyRepository(*lease).find_active(hash));
+  }
+  auto other = another();
+  other->begin_write();
+  store::KeyRepository(*other).revoke(id, "later");
+  other->commit();
+  auto lease = pool.acquire();
+  EXPECT_FALSE(store::KeyRepository(*lease).find_active(hash)) << "the revocation is seen at once";
+  EXPECT_NO_THROW(lease->begin_write()) << "and the connection can still write";
+  lease->rollback();
 }

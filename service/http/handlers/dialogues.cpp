@@ -44,15 +44,10 @@ Response list_dialogues(RequestContext& ctx) {
   const PageRequest page = read_page(ctx, errors);
   throw_if_invalid(errors);
   store::DialogueRepository repo(ctx.store());
-  auto rows = repo.list(state, page.after, page.limit + 1);
-  std::optional<std::string> next;
-  if (static_cast<int>(rows.size()) > page.limit) {
-    rows.pop_back();
-    next = rows.back().id;
-  }
-  json::array items;
-  for (const auto& d : rows) items.push_back(dialogue_json(d, repo.facts(d.id), ctx.language()));
-  return page_response(ctx, std::move(items), next);
+  return page_of(ctx, repo.list(state, page.after, page.limit + 1), page,
+                 [&](const domain::Dialogue& d) {
+                   return dialogue_json(d, repo.facts(d.id), ctx.language());
+                 });
 }
 
 Response patch_dialogue(RequestContext& ctx) {

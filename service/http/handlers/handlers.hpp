@@ -19,6 +19,19 @@ Response ladder_steps(RequestContext&);
 Response ladder_classify(RequestContext&);
 Response dialogue_ladder(RequestContext&);
 
+Response create_activity(RequestContext&);
+Response list_activities(RequestContext&);
+Response get_activity(RequestContext&);
+Response patch_activity(RequestContext&);
+
+Response create_contribution(RequestContext&);
+Response list_contributions(RequestContext&);
+Response get_contribution(RequestContext&);
+
+Response dialogue_representation(RequestContext&);
+Response create_checkpoint(RequestContext&);
+Response list_checkpoints(RequestContext&);
+
 Response landing_page(RequestContext&);
 Response openapi_yaml(RequestContext&);
 Response openapi_json(RequestContext&);

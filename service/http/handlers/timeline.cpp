@@ -10,29 +10,23 @@ namespace json = boost::json;
 Response dialogue_timeline(RequestContext& ctx) {
   const domain::Dialogue d = load_dialogue(ctx);
   const PageRequest page = read_page(ctx);
-  auto entries = store::TimelineRepository(ctx.store()).list(d.id, page.after, page.limit + 1);
-  std::optional<std::string> next;
-  if (static_cast<int>(entries.size()) > page.limit) {
-    entries.pop_back();
-    next = entries.back().id;
-  }
   auto opt = [](const std::optional<std::string>& s) {
     return s ? json::value(*s) : json::value(nullptr);
   };
-  json::array items;
-  for (const auto& e : entries) {
-    json::object o{{"at", e.at}, {"kind", e.kind}};
-    if (e.kind == "transition") {
-      o["from"] = opt(e.from_state);
-      o["to"] = opt(e.to_state);
-    }
-    if (e.document) o["document"] = *e.document;
-    o["note"] = opt(e.note);
-    // Elected members and officials act under their key's name; the public sees only the role.
-    o["actor"] = ctx.editor() ? e.actor_name : e.actor_role;
-    items.push_back(std::move(o));
-  }
-  return page_response(ctx, std::move(items), next);
+  return page_of(ctx, store::TimelineRepository(ctx.store()).list(d.id, page.after, page.limit + 1),
+                 page, [&](const store::TimelineEntry& e) {
+                   json::object o{{"at", e.at}, {"kind", e.kind}};
+                   if (e.kind == "transition") {
+                     o["from"] = opt(e.from_state);
+                     o["to"] = opt(e.to_state);
+                   }
+                   if (e.document) o["document"] = *e.document;
+                   o["note"] = opt(e.note);
+                   // Elected members and officials act under their key's name; the public sees the
+                   // role.
+                   o["actor"] = ctx.editor() ? e.actor_name : e.actor_role;
+                   return o;
+                 });
 }
 
 }  // namespace dialogd::http::handlers

@@ -1,0 +1,131 @@
+#include "store/contribution_repository.hpp"
+
+namespace dialogd::store {
+namespace {
+
+#define CONTRIBUTION_COLUMNS                                                                      \
+  "c.id, c.dialogue_id, c.activity_id, c.receipt, c.channel, c.language, c.document, c.version, " \
+  "c.created_at"
+
+ContributionRecord from_row(const soci::row& r) {
+  ContributionRecord c;
+  c.id = r.get<std::string>(0);
+  c.dialogue_id = r.get<std::string>(1);
+  if (r.get_indicator(2) == soci::i_ok) c.activity_id = r.get<std::string>(2);
+  c.receipt = r.get<std::string>(3);
+  c.channel = r.get<std::string>(4);
+  c.language = r.get<std::string>(5);
+  c.document = r.get<std::string>(6);
+  c.version = r.get<long long>(7);
+  c.created_at = r.get<std::string>(8);
+  return c;
+}
+
+// The hot write: prepared once per pooled session.
+struct InsertContribution {
+  ContributionRecord row;
+  std::string activity;
+  soci::indicator activity_ind = soci::i_null;
+  soci::statement st;
+  explicit InsertContribution(soci::session& sql)
+      : st((sql.prepare << "INSERT INTO contributions (id, dialogue_id, activity_id, receipt, "
+                           "channel, language, "
+                           "document, version, created_at) VALUES (:id, :d, :a, :r, :ch, :l, :doc, "
+                           ":v, :at)",
+            soci::use(row.id), soci::use(row.dialogue_id), soci::use(activity, activity_ind),
+            soci::use(row.receipt), soci::use(row.channel), soci::use(row.language),
+            soci::use(row.document), soci::use(row.version), soci::use(row.created_at))) {}
+};
+
+struct ReceiptTaken {
+  std::string receipt;
+  long long n = 0;
+  soci::statement st;
+  explicit ReceiptTaken(soci::session& sql)
+      : st((sql.prepare << "SELECT COUNT(*) FROM contributions WHERE receipt = :r",
+            soci::use(receipt), soci::into(n))) {}
+};
+
+}  // namespace
+
+void ContributionRepository::insert(const ContributionRecord& c,
+                                    const std::optional<Contact>& contact) {
+  auto& q = conn_.prepared<InsertContribution>();
+  q.row = c;
+  q.activity = c.activity_id.value_or("");
+  q.activity_ind = c.activity_id ? soci::i_ok : soci::i_null;
+  q.st.execute(true);
+  for (const std::string& theme : c.themes)
+    conn_.sql() << "INSERT INTO contribution_themes (contribution_id, theme) VALUES (:c, :t) "
+                   "ON CONFLICT (contribution_id, theme) DO NOTHING",
+        soci::use(c.id), soci::use(theme);
+  if (contact) {
+    soci::indicator name_ind = contact->name ? soci::i_ok : soci::i_null;
+    const std::string name = contact->name.value_or("");
+    conn_.sql() << "INSERT INTO contacts (contribution_id, email, name, consented_at) VALUES (:c, "
+                   ":e, :n, :at)",
+        soci::use(c.id), soci::use(contact->email), soci::use(name, name_ind),
+        soci::use(contact->consented_at);
+  }
+}
+
+bool ContributionRepository::receipt_taken(const std::string& receipt) {
+  auto& q = conn_.prepared<ReceiptTaken>();
+  q.receipt = receipt;
+  q.st.execute(true);
+  return q.n > 0;
+}
+
+std::optional<ContributionRecord> ContributionRepository::find(const std::string& id) {
+  soci::rowset<soci::row> rows = (conn_.sql().prepare << "SELECT " CONTRIBUTION_COLUMNS
+                                                         " FROM contributions c WHERE c.id = :id",
+                                  soci::use(id));
+  for (const auto& r : rows) return from_row(r);
+  return std::nullopt;
+}
+
+std::vector<ContributionRecord> ContributionRepository::list(
+    const std::string& dialogue_id, const ContributionFilter& f,
+    const std::optional<std::string>& after, int limit) {
+  std::string q = "SELECT " CONTRIBUTION_COLUMNS
+                  " FROM contributions c WHERE c.dialogue_id = :d AND c.id > :after";
+  const std::string from = after.value_or("");
+  const std::string theme = f.theme.value_or(""), activity = f.activity_id.value_or(""),
+                    channel = f.channel.value_or("");
+  soci::statement st(conn_.sql());
+  st.exchange(soci::use(dialogue_id));
+  st.exchange(soci::use(from));
+  if (f.theme) {
+    q += " AND EXISTS (SELECT 1 FROM contribution_themes t WHERE t.contribution_id = c.id AND "
+         "t.theme = :theme)";
+    st.exchange(soci::use(theme));
+  }
+  if (f.activity_id) {
+    q += " AND c.activity_id = :activity";
+    st.exchange(soci::use(activity));
+  }
+  if (f.channel) {
+    q += " AND c.channel = :channel";
+    st.exchange(soci::use(channel));
+  }
+  q += " ORDER BY c.id LIMIT :lim";
+  st.exchange(soci::use(limit));
+  soci::row row;
+  st.exchange(soci::into(row));
+  st.alloc();
+  st.prepare(q);
+  st.define_and_bind();
+  st.execute();
+  std::vector<ContributionRecord> out;
+  while (st.fetch()) out.push_back(from_row(row));
+  return out;
+}
+
+long long ContributionRepository::count(const std::string& dialogue_id) {
+  long long n = 0;
+  conn_.sql() << "SELECT COUNT(*) FROM contributions WHERE dialogue_id = :d",
+      soci::use(dialogue_id), soci::into(n);
+  return n;
+}
+
+}  // namespace dialogd::store

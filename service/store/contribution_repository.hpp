@@ -1,0 +1,46 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/connection.hpp"
+
+namespace dialogd::store {
+
+struct ContributionRecord {
+  std::string id, dialogue_id;
+  std::optional<std::string> activity_id;
+  std::string receipt, channel, language;
+  std::string document;  // the contribution's public JSON (text, themes, groups, disposition...)
+  std::vector<std::string> themes;
+  long long version = 1;
+  std::string created_at;
+};
+
+struct Contact {
+  std::string email;
+  std::optional<std::string> name;
+  std::string consented_at;
+};
+
+struct ContributionFilter {
+  std::optional<std::string> theme, activity_id, channel;
+};
+
+class ContributionRepository {
+ public:
+  explicit ContributionRepository(Connection& c) : conn_(c) {}
+  // The contact, when given, is stored apart from the contribution in the same transaction.
+  void insert(const ContributionRecord& c, const std::optional<Contact>& contact);
+  bool receipt_taken(const std::string& receipt);
+  std::optional<ContributionRecord> find(const std::string& id);
+  std::vector<ContributionRecord> list(const std::string& dialogue_id,
+                                       const ContributionFilter& filter,
+                                       const std::optional<std::string>& after, int limit);
+  long long count(const std::string& dialogue_id);
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace dialogd::store
