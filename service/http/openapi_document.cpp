@@ -68,4 +68,17 @@ std::string_view docs_page_html() {
   return embedded::find("openapi/docs.html");
 }
 
+#ifdef DIALOGD_HAVE_REDOC
+extern "C" const char dialogd_redoc_js_start[];
+extern "C" const char dialogd_redoc_js_end[];
+std::string_view redoc_bundle() {
+  return {dialogd_redoc_js_start,
+          static_cast<std::size_t>(dialogd_redoc_js_end - dialogd_redoc_js_start)};
+}
+#else
+std::string_view redoc_bundle() {
+  return {};
+}
+#endif
+
 }  // namespace dialogd::http

@@ -36,5 +36,6 @@ Response landing_page(RequestContext&);
 Response openapi_yaml(RequestContext&);
 Response openapi_json(RequestContext&);
 Response docs_page(RequestContext&);
+Response docs_renderer(RequestContext&);
 
 }  // namespace dialogd::http::handlers

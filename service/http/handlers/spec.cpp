@@ -52,7 +52,29 @@ Response openapi_json(RequestContext& ctx) {
 }
 
 Response docs_page(RequestContext& ctx) {
-  return text(ctx, "text/html; charset=utf-8", docs_page_html());
+  Response res = text(ctx, "text/html; charset=utf-8", docs_page_html());
+  // The page works offline and talks to nothing but this service. Redoc's footer asks a CDN for a
+  // logo; the policy stops that request and Redoc hides the image.
+  res.set(
+      "Content-Security-Policy",
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src "
+      "'self'; "
+      "worker-src 'self' blob:; connect-src 'self'; font-src 'self' data:; frame-ancestors 'self'");
+  return res;
+}
+
+Response docs_renderer(RequestContext& ctx) {
+  const std::string_view bundle = redoc_bundle();
+  if (bundle.empty())
+    return text(
+        ctx, "text/javascript; charset=utf-8",
+        "document.body.insertAdjacentHTML('afterbegin', '<p "
+        "style=\"font-family:sans-serif;margin:2rem\">"
+        "This dialogd was built without the Redoc renderer: run <code>npm ci</code> and rebuild. "
+        "The contract: <a href=\"/openapi.yaml\">openapi.yaml</a>.</p>');");
+  Response res = text(ctx, "text/javascript; charset=utf-8", bundle);
+  res.set(bhttp::field::cache_control, "public, max-age=86400");
+  return res;
 }
 
 }  // namespace dialogd::http::handlers
