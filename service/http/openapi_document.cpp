@@ -68,6 +68,10 @@ std::string_view docs_page_html() {
   return embedded::find("openapi/docs.html");
 }
 
+std::string_view embedded_readme() {
+  return embedded::find("README.md");
+}
+
 #ifdef DIALOGD_HAVE_REDOC
 extern "C" const char dialogd_redoc_js_start[];
 extern "C" const char dialogd_redoc_js_end[];

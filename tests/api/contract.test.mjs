@@ -58,5 +58,8 @@ test('the service serves its own contract as YAML and JSON', async () => {
 test('the landing page links the docs, the health check and the README', async () => {
   const res = await svc.call('GET', '/');
   assert.equal(res.status, 200);
-  for (const href of ['/docs', '/health', '/openapi.yaml', 'README']) assert.ok(res.text.includes(href), href);
+  for (const href of ['/docs', '/health', '/openapi.yaml', '/readme']) assert.ok(res.text.includes(`href="${href}"`), href);
+  const readme = await svc.call('GET', '/readme');
+  assert.equal(readme.status, 200);
+  assert.match(readme.text, /^# dialogd/);
 });

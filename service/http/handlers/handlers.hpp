@@ -37,5 +37,6 @@ Response openapi_yaml(RequestContext&);
 Response openapi_json(RequestContext&);
 Response docs_page(RequestContext&);
 Response docs_renderer(RequestContext&);
+Response readme(RequestContext&);
 
 }  // namespace dialogd::http::handlers

@@ -31,7 +31,7 @@ constexpr std::string_view landing = R"(<!doctype html>
 <li><a href="/docs">API-dokumentation / API documentation</a></li>
 <li><a href="/openapi.yaml">OpenAPI (YAML)</a> · <a href="/openapi.json">OpenAPI (JSON)</a></li>
 <li><a href="/health">Hälsokontroll / Health check</a></li>
-<li><a href="https://github.com/dialogd/dialogd#readme">README</a></li>
+<li><a href="/readme">README</a></li>
 </ul>
 </body>
 </html>
@@ -61,6 +61,10 @@ Response docs_page(RequestContext& ctx) {
       "'self'; "
       "worker-src 'self' blob:; connect-src 'self'; font-src 'self' data:; frame-ancestors 'self'");
   return res;
+}
+
+Response readme(RequestContext& ctx) {
+  return text(ctx, "text/markdown; charset=utf-8", embedded_readme());
 }
 
 Response docs_renderer(RequestContext& ctx) {
