@@ -30,6 +30,7 @@ const RequirementRegistry& requirements() {
     register_plan_requirements(r);
     register_cancellation_requirements(r);
     register_activity_requirements(r);
+    register_analysis_requirements(r);
     return r;
   }();
   return registry;

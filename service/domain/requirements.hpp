@@ -43,5 +43,6 @@ const RequirementRegistry& requirements();
 void register_plan_requirements(RequirementRegistry& r);
 void register_cancellation_requirements(RequirementRegistry& r);
 void register_activity_requirements(RequirementRegistry& r);
+void register_analysis_requirements(RequirementRegistry& r);
 
 }  // namespace dialogd::domain

@@ -47,6 +47,29 @@ const Router& router() {
     r.add({verb::post, "/v1/dialogues/{id}/checkpoints", Access::editor, h::create_checkpoint, true,
            true});
     r.add({verb::get, "/v1/dialogues/{id}/checkpoints", Access::anyone, h::list_checkpoints});
+
+    r.add({verb::post, "/v1/dialogues/{id}/needs", Access::editor, h::create_need, true, true});
+    r.add({verb::get, "/v1/dialogues/{id}/needs", Access::anyone, h::list_needs});
+    r.add({verb::get, "/v1/needs/{id}", Access::anyone, h::get_need});
+    r.add({verb::patch, "/v1/needs/{id}", Access::editor, h::patch_need});
+    r.add({verb::patch, "/v1/contributions/{id}", Access::editor, h::patch_contribution});
+
+    r.add({verb::put, "/v1/dialogues/{id}/report", Access::editor, h::put_report});
+    r.add({verb::get, "/v1/dialogues/{id}/report", Access::anyone, h::get_report});
+    r.add({verb::put, "/v1/dialogues/{id}/answer", Access::editor, h::put_answer});
+    r.add({verb::get, "/v1/dialogues/{id}/answer", Access::anyone, h::get_answer});
+    r.add({verb::put, "/v1/dialogues/{id}/decision", Access::editor, h::put_decision});
+    r.add({verb::get, "/v1/dialogues/{id}/decision", Access::anyone, h::get_decision});
+    r.add({verb::put, "/v1/dialogues/{id}/follow-up", Access::editor, h::put_follow_up});
+    r.add({verb::get, "/v1/dialogues/{id}/follow-up", Access::anyone, h::get_follow_up});
+
+    r.add({verb::get, "/v1/dialogues/{id}/measures", Access::anyone, h::list_measures});
+    r.add({verb::get, "/v1/measures/{id}", Access::anyone, h::get_measure});
+    r.add({verb::post, "/v1/measures/{id}/updates", Access::editor, h::add_measure_update, true,
+           true});
+
+    r.add({verb::get, "/v1/contributions/{id}/trace", Access::editor, h::contribution_trace});
+    r.add({verb::get, "/v1/receipts/{code}", Access::anyone, h::receipt});
     return r;
   }();
   return table;

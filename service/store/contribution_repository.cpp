@@ -121,6 +121,48 @@ std::vector<ContributionRecord> ContributionRepository::list(
   return out;
 }
 
+std::optional<ContributionRepository::Disposition> ContributionRepository::disposition(
+    const std::string& contribution_id) {
+  Disposition d;
+  std::string reason;
+  soci::indicator ind = soci::i_null;
+  soci::statement st =
+      (conn_.sql().prepare << "SELECT disposition, reason FROM contribution_dispositions "
+                              "WHERE contribution_id = :c",
+       soci::use(contribution_id), soci::into(d.value), soci::into(reason, ind));
+  st.execute(true);
+  if (!st.got_data()) return std::nullopt;
+  if (ind == soci::i_ok) d.reason = reason;
+  return d;
+}
+
+void ContributionRepository::set_disposition(const std::string& contribution_id,
+                                             const Disposition& d, const std::string& now) {
+  soci::indicator ind = d.reason ? soci::i_ok : soci::i_null;
+  const std::string reason = d.reason.value_or("");
+  conn_.sql() << "DELETE FROM contribution_dispositions WHERE contribution_id = :c",
+      soci::use(contribution_id);
+  conn_.sql()
+      << "INSERT INTO contribution_dispositions (contribution_id, disposition, reason, updated_at) "
+         "VALUES (:c, :d, :r, :u)",
+      soci::use(contribution_id), soci::use(d.value), soci::use(reason, ind), soci::use(now);
+}
+
+void ContributionRepository::bump_version(const std::string& contribution_id) {
+  conn_.sql() << "UPDATE contributions SET version = version + 1 WHERE id = :c",
+      soci::use(contribution_id);
+}
+
+std::optional<ContributionRecord> ContributionRepository::find_by_receipt(
+    const std::string& receipt) {
+  soci::rowset<soci::row> rows =
+      (conn_.sql().prepare << "SELECT " CONTRIBUTION_COLUMNS
+                              " FROM contributions c WHERE c.receipt = :r",
+       soci::use(receipt));
+  for (const auto& r : rows) return from_row(r);
+  return std::nullopt;
+}
+
 long long ContributionRepository::count(const std::string& dialogue_id) {
   long long n = 0;
   conn_.sql() << "SELECT COUNT(*) FROM contributions WHERE dialogue_id = :d",

@@ -39,6 +39,17 @@ class ContributionRepository {
                                        const std::optional<std::string>& after, int limit);
   long long count(const std::string& dialogue_id);
 
+  // The disposition an official recorded (null when none); `need` is derived from citing needs.
+  struct Disposition {
+    std::string value;
+    std::optional<std::string> reason;
+  };
+  std::optional<Disposition> disposition(const std::string& contribution_id);
+  void set_disposition(const std::string& contribution_id, const Disposition& d,
+                       const std::string& now);
+  void bump_version(const std::string& contribution_id);
+  std::optional<ContributionRecord> find_by_receipt(const std::string& receipt);
+
  private:
   Connection& conn_;
 };

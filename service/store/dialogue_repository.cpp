@@ -175,6 +175,64 @@ domain::StageFacts DialogueRepository::facts(const std::string& id) {
   return q.f;
 }
 
+domain::StageFacts DialogueRepository::transition_facts(const std::string& id) {
+  domain::StageFacts f = facts(id);
+  soci::session& sql = conn_.sql();
+  {
+    std::string need;
+    long long cited = 0;
+    soci::statement st =
+        (sql.prepare
+             << "SELECT n.id, (SELECT COUNT(*) FROM need_contributions l WHERE l.need_id = n.id) "
+                "FROM needs n WHERE n.dialogue_id = :d ORDER BY n.id",
+         soci::use(id), soci::into(need), soci::into(cited));
+    st.execute();
+    while (st.fetch()) {
+      f.need_ids.push_back(need);
+      if (cited == 0) f.needs_without_contributions.push_back(need);
+    }
+  }
+  sql << "SELECT COUNT(*) FROM contributions c WHERE c.dialogue_id = :d "
+         "AND NOT EXISTS (SELECT 1 FROM contribution_dispositions p WHERE p.contribution_id = "
+         "c.id) "
+         "AND NOT EXISTS (SELECT 1 FROM need_contributions l WHERE l.contribution_id = c.id)",
+      soci::use(id), soci::into(f.unprocessed_contributions);
+  auto document = [&](const char* kind) -> std::optional<boost::json::value> {
+    std::string doc;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT document FROM stage_documents WHERE dialogue_id = :d AND kind = :k",
+        soci::use(id), soci::use(std::string(kind)), soci::into(doc, ind);
+    if (ind != soci::i_ok) return std::nullopt;
+    return boost::json::parse(doc);
+  };
+  if (auto report = document("report")) {
+    f.has_report = true;
+    for (const auto& n : report->at("need_ids").as_array())
+      f.report_need_ids.emplace_back(n.as_string());
+  }
+  if (auto answer = document("answer")) {
+    for (const auto& r : answer->at("responses").as_array()) {
+      const auto& o = r.as_object();
+      const bool has_measures = !o.at("measures").as_array().empty();
+      const bool has_reason =
+          o.contains("no_measure_reason") && o.at("no_measure_reason").is_string();
+      if (has_measures || has_reason) f.answered_need_ids.emplace_back(o.at("need_id").as_string());
+    }
+  }
+  if (auto decision = document("decision")) {
+    f.has_decision = true;
+    const std::string decided_on(decision->at("decided_on").as_string());
+    sql << "SELECT COUNT(*) FROM measures m WHERE m.dialogue_id = :d AND m.decision = 'adopted' "
+           "AND NOT EXISTS (SELECT 1 FROM measure_updates u WHERE u.measure_id = m.id AND "
+           "u.on_date >= :on)",
+        soci::use(id), soci::use(decided_on), soci::into(f.adopted_without_status);
+  }
+  sql << "SELECT COUNT(*) FROM measures WHERE dialogue_id = :d AND decision = 'proposed'",
+      soci::use(id), soci::into(f.undecided_measures);
+  f.has_follow_up = document("follow_up").has_value();
+  return f;
+}
+
 void DialogueRepository::write_target_groups(const domain::Dialogue& d) {
   conn_.sql() << "DELETE FROM dialogue_target_groups WHERE dialogue_id = :id", soci::use(d.id);
   for (const auto& g : d.plan.target_groups)

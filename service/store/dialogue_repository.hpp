@@ -22,6 +22,8 @@ class DialogueRepository {
   std::vector<domain::Dialogue> list(const std::optional<std::string>& state,
                                      const std::optional<std::string>& before_id, int limit);
   domain::StageFacts facts(const std::string& id);
+  // facts() and what the stage guards read: needs, dispositions, stage documents, measures.
+  domain::StageFacts transition_facts(const std::string& id);
 
  private:
   void write_target_groups(const domain::Dialogue& d);

@@ -24,6 +24,7 @@ constexpr Migration migrations[] = {
     {1, "migrations/001_initial.sql"},
     {2, "migrations/002_outbox.sql"},
     {3, "migrations/003_activities_contributions.sql"},
+    {4, "migrations/004_analysis_to_follow_up.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".

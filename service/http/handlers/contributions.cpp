@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "codec/reader.hpp"
+#include "http/analysis_view.hpp"
 #include "http/dialogue_view.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_io.hpp"
@@ -46,14 +47,6 @@ bool language_tag(std::string_view t) {
   return letters >= 2 && letters <= 3 && std::all_of(t.begin(), t.end(), [](char c) {
            return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
          });
-}
-
-json::object contribution_json(const store::ContributionRecord& c) {
-  json::object o{{"id", c.id}, {"dialogue_id", c.dialogue_id}, {"receipt", c.receipt}};
-  o["activity_id"] = c.activity_id ? json::value(*c.activity_id) : json::value(nullptr);
-  append_document(o, c.document);
-  o["created_at"] = c.created_at;
-  return o;
 }
 
 }  // namespace
@@ -128,7 +121,7 @@ Response create_contribution(RequestContext& ctx) {
                                               {"language", language}});
   rec.created_at = ctx.services.clock.now_rfc3339();
   contributions.insert(rec, contact);
-  Response res = json_response(ctx, bhttp::status::created, contribution_json(rec));
+  Response res = json_response(ctx, bhttp::status::created, contribution_json(ctx.store(), rec));
   res.set(bhttp::field::location, "/v1/contributions/" + rec.id);
   res.set(bhttp::field::etag, etag_for(rec.version));
   return res;
@@ -151,13 +144,13 @@ Response list_contributions(RequestContext& ctx) {
   return page_of(
       ctx,
       store::ContributionRepository(ctx.store()).list(d.id, filter, page.after, page.limit + 1),
-      page, contribution_json);
+      page, [&](const store::ContributionRecord& c) { return contribution_json(ctx.store(), c); });
 }
 
 Response get_contribution(RequestContext& ctx) {
   auto c = store::ContributionRepository(ctx.store()).find(std::string(ctx.param("id")));
   if (!c) throw not_found("contribution '" + std::string(ctx.param("id")) + "'");
-  Response res = json_response(ctx, bhttp::status::ok, contribution_json(*c));
+  Response res = json_response(ctx, bhttp::status::ok, contribution_json(ctx.store(), *c));
   res.set(bhttp::field::etag, etag_for(c->version));
   return res;
 }

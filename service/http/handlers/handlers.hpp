@@ -32,6 +32,28 @@ Response dialogue_representation(RequestContext&);
 Response create_checkpoint(RequestContext&);
 Response list_checkpoints(RequestContext&);
 
+Response create_need(RequestContext&);
+Response list_needs(RequestContext&);
+Response get_need(RequestContext&);
+Response patch_need(RequestContext&);
+Response patch_contribution(RequestContext&);
+
+Response put_report(RequestContext&);
+Response get_report(RequestContext&);
+Response put_answer(RequestContext&);
+Response get_answer(RequestContext&);
+Response put_decision(RequestContext&);
+Response get_decision(RequestContext&);
+Response put_follow_up(RequestContext&);
+Response get_follow_up(RequestContext&);
+
+Response list_measures(RequestContext&);
+Response get_measure(RequestContext&);
+Response add_measure_update(RequestContext&);
+
+Response contribution_trace(RequestContext&);
+Response receipt(RequestContext&);
+
 Response landing_page(RequestContext&);
 Response openapi_yaml(RequestContext&);
 Response openapi_json(RequestContext&);

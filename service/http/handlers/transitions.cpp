@@ -55,7 +55,7 @@ Response transition_dialogue(RequestContext& ctx) {
     throw p;
   }
   store::DialogueRepository dialogues(ctx.store());
-  const domain::StageFacts facts = dialogues.facts(d.id);
+  const domain::StageFacts facts = dialogues.transition_facts(d.id);
   const auto unmet = domain::requirements().unmet({d, to, note, facts});
   if (!unmet.empty()) {
     std::string list;
