@@ -132,8 +132,18 @@ void Connection::finish_request() noexcept {
   }
 }
 
+namespace {
+std::mutex& sqlite_write_mutex() {
+  static std::mutex m;
+  return m;
+}
+}  // namespace
+
 void Connection::begin_write() {
-  if (url_.backend == Backend::sqlite) reset_sqlite_statements(sql_);
+  if (url_.backend == Backend::sqlite) {
+    reset_sqlite_statements(sql_);
+    sqlite_writer_ = std::unique_lock(sqlite_write_mutex());
+  }
   sql_ << (url_.backend == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
   in_transaction_ = true;
 }
@@ -146,16 +156,19 @@ void Connection::begin_read() {
 void Connection::commit() {
   sql_ << "COMMIT";
   in_transaction_ = false;
+  if (sqlite_writer_.owns_lock()) sqlite_writer_.unlock();
 }
 
 void Connection::rollback() noexcept {
-  if (!in_transaction_) return;
-  in_transaction_ = false;
-  try {
-    sql_ << "ROLLBACK";
-  } catch (...) {
-    broken_ = !check_alive();
+  if (in_transaction_) {
+    in_transaction_ = false;
+    try {
+      sql_ << "ROLLBACK";
+    } catch (...) {
+      broken_ = !check_alive();
+    }
   }
+  if (sqlite_writer_.owns_lock()) sqlite_writer_.unlock();
 }
 
 bool Connection::check_alive() {

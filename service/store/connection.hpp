@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <typeindex>
 #include <unordered_map>
@@ -60,6 +61,9 @@ class Connection {
   soci::session sql_;
   std::unordered_map<std::type_index, std::shared_ptr<void>> statements_;
   bool in_transaction_ = false;
+  // SQLite admits one writer at a time. Writers of this process queue here instead of in SQLite's
+  // busy handler, which sleeps in steps and turns contention into long tail latencies.
+  std::unique_lock<std::mutex> sqlite_writer_;
   bool broken_ = false;
 };
 

@@ -1,5 +1,6 @@
 // The yardstick: a bare Boost.Beast server on one thread that answers every request with a fixed
-// JSON body of a dialogue's size. dialogd's figures are read against this one's on the same machine.
+// JSON body of a dialogue's size. dialogd's figures are read against this one's on the same
+// machine.
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -16,7 +17,8 @@ using tcp = net::ip::tcp;
 namespace {
 
 const std::string body = [] {
-  std::string b = R"({"id":"01M81T66QJ7TDN2DNWTJJ77ETC","title":"Framtidens vård i Norrbotten","purpose":")";
+  std::string b =
+      R"({"id":"01M81T66QJ7TDN2DNWTJJ77ETC","title":"Framtidens vård i Norrbotten","purpose":")";
   b.append(700, 'x');
   return b + R"(","state":"in_dialogue","version":4})";
 }();
@@ -26,17 +28,18 @@ class Session : public std::enable_shared_from_this<Session> {
   explicit Session(tcp::socket s) : stream_(std::move(s)) {}
   void read() {
     req_ = {};
-    http::async_read(stream_, buffer_, req_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-      if (ec) return;
-      self->res_ = http::response<http::string_body>{http::status::ok, self->req_.version()};
-      self->res_.set(http::field::content_type, "application/json");
-      self->res_.body() = body;
-      self->res_.keep_alive(self->req_.keep_alive());
-      self->res_.prepare_payload();
-      http::async_write(self->stream_, self->res_, [self](beast::error_code ec2, std::size_t) {
-        if (!ec2 && self->res_.keep_alive()) self->read();
-      });
-    });
+    http::async_read(
+        stream_, buffer_, req_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+          if (ec) return;
+          self->res_ = http::response<http::string_body>{http::status::ok, self->req_.version()};
+          self->res_.set(http::field::content_type, "application/json");
+          self->res_.body() = body;
+          self->res_.keep_alive(self->req_.keep_alive());
+          self->res_.prepare_payload();
+          http::async_write(self->stream_, self->res_, [self](beast::error_code ec2, std::size_t) {
+            if (!ec2 && self->res_.keep_alive()) self->read();
+          });
+        });
   }
 
  private:
