@@ -13,10 +13,6 @@ namespace json = boost::json;
 
 namespace {
 
-json::value opt(const std::optional<std::string>& s) {
-  return s ? json::value(*s) : json::value(nullptr);
-}
-
 std::optional<json::object> stage_document(store::Connection& db, const std::string& dialogue_id,
                                            const char* kind) {
   auto doc = store::StageDocumentRepository(db).find(dialogue_id, kind);
@@ -41,7 +37,7 @@ json::object need_json(const store::NeedRecord& n) {
 
 json::object contribution_json(store::Connection& db, const store::ContributionRecord& c) {
   json::object o{{"id", c.id}, {"dialogue_id", c.dialogue_id}, {"receipt", c.receipt}};
-  o["activity_id"] = opt(c.activity_id);
+  o["activity_id"] = nullable(c.activity_id);
   append_document(o, c.document);
   o["created_at"] = c.created_at;
   const auto citing = store::NeedRepository(db).citing(c.id);
@@ -51,10 +47,10 @@ json::object contribution_json(store::Connection& db, const store::ContributionR
   if (!citing.empty()) {
     o["disposition"] = "need";
     o["reason"] =
-        recorded && recorded->value == "need" ? opt(recorded->reason) : json::value(nullptr);
+        recorded && recorded->value == "need" ? nullable(recorded->reason) : json::value(nullptr);
   } else if (recorded && recorded->value != "need") {
     o["disposition"] = recorded->value;
-    o["reason"] = opt(recorded->reason);
+    o["reason"] = nullable(recorded->reason);
   } else {
     o["disposition"] = nullptr;
     o["reason"] = nullptr;
@@ -69,10 +65,10 @@ json::object measure_json(const store::MeasureRecord& m, bool with_history) {
                  {"dialogue_id", m.dialogue_id},
                  {"need_id", m.need_id},
                  {"title", m.title},
-                 {"description", opt(m.description)},
-                 {"responsible", opt(m.responsible)},
+                 {"description", nullable(m.description)},
+                 {"responsible", nullable(m.responsible)},
                  {"decision", m.decision},
-                 {"rejection_reason", opt(m.rejection_reason)}};
+                 {"rejection_reason", nullable(m.rejection_reason)}};
   if (m.updates.empty()) {
     o["status"] = nullptr;
     o["progress"] = nullptr;
@@ -86,7 +82,7 @@ json::object measure_json(const store::MeasureRecord& m, bool with_history) {
       history.push_back(json::object{{"on", u.on},
                                      {"status", u.status},
                                      {"progress", u.progress},
-                                     {"note", opt(u.note)},
+                                     {"note", nullable(u.note)},
                                      {"recorded_at", u.created_at}});
     o["history"] = std::move(history);
   }

@@ -16,6 +16,11 @@ enum class BodyKind { json, merge_patch };
 // The body as a JSON object: 415 for a non-JSON media type, 400 for malformed JSON or a non-object.
 boost::json::object read_json_object(const RequestContext& ctx, BodyKind kind = BodyKind::json);
 
+// Text that may be absent, as JSON: the string or null.
+inline boost::json::value nullable(const std::optional<std::string>& s) {
+  return s ? boost::json::value(*s) : boost::json::value(nullptr);
+}
+
 // Appends the members of a stored JSON document (an object) to `into`.
 void append_document(boost::json::object& into, std::string_view document);
 

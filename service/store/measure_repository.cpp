@@ -1,12 +1,8 @@
 #include "store/measure_repository.hpp"
+#include "store/row_text.hpp"
 
 namespace dialogd::store {
 namespace {
-
-std::optional<std::string> opt(const soci::row& r, std::size_t i) {
-  if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
-  return r.get<std::string>(i);
-}
 
 MeasureRecord from_row(const soci::row& r) {
   MeasureRecord m;
@@ -14,10 +10,10 @@ MeasureRecord from_row(const soci::row& r) {
   m.dialogue_id = r.get<std::string>(1);
   m.need_id = r.get<std::string>(2);
   m.title = r.get<std::string>(3);
-  m.description = opt(r, 4);
-  m.responsible = opt(r, 5);
+  m.description = optional_text(r, 4);
+  m.responsible = optional_text(r, 5);
   m.decision = r.get<std::string>(6);
-  m.rejection_reason = opt(r, 7);
+  m.rejection_reason = optional_text(r, 7);
   m.created_at = r.get<std::string>(8);
   return m;
 }
@@ -65,7 +61,7 @@ void MeasureRepository::load_updates(MeasureRecord& m) {
        soci::use(m.id));
   for (const auto& r : rows)
     m.updates.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                         r.get<std::string>(3), r.get<long long>(4), opt(r, 5),
+                         r.get<std::string>(3), r.get<long long>(4), optional_text(r, 5),
                          r.get<std::string>(6)});
 }
 

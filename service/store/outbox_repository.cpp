@@ -1,4 +1,5 @@
 #include "store/outbox_repository.hpp"
+#include "store/row_text.hpp"
 
 namespace dialogd::store {
 namespace {
@@ -7,26 +8,21 @@ namespace {
   "id, channel, topic, dialogue_id, recipient, payload, due_on, status, attempts, " \
   "next_attempt_at, created_at, last_error, sent_at"
 
-std::optional<std::string> opt(const soci::row& r, std::size_t i) {
-  if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
-  return r.get<std::string>(i);
-}
-
 OutboxMessage from_row(const soci::row& r) {
   OutboxMessage m;
   m.id = r.get<std::string>(0);
   m.channel = r.get<std::string>(1);
   m.topic = r.get<std::string>(2);
-  m.dialogue_id = opt(r, 3);
+  m.dialogue_id = optional_text(r, 3);
   m.recipient = r.get<std::string>(4);
   m.payload = r.get<std::string>(5);
-  m.due_on = opt(r, 6);
+  m.due_on = optional_text(r, 6);
   m.status = r.get<std::string>(7);
   m.attempts = r.get<long long>(8);
   m.next_attempt_at = r.get<std::string>(9);
   m.created_at = r.get<std::string>(10);
-  m.last_error = opt(r, 11);
-  m.sent_at = opt(r, 12);
+  m.last_error = optional_text(r, 11);
+  m.sent_at = optional_text(r, 12);
   return m;
 }
 

@@ -1,4 +1,5 @@
 #include "store/timeline_repository.hpp"
+#include "store/row_text.hpp"
 
 namespace dialogd::store {
 
@@ -28,14 +29,11 @@ std::vector<TimelineEntry> TimelineRepository::list(const std::string& dialogue_
               "ORDER BY id LIMIT :lim",
        soci::use(dialogue_id), soci::use(after), soci::use(limit));
   std::vector<TimelineEntry> out;
-  auto opt = [](const soci::row& r, std::size_t i) -> std::optional<std::string> {
-    if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
-    return r.get<std::string>(i);
-  };
   for (const soci::row& r : rows)
     out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                   r.get<std::string>(3), opt(r, 4), opt(r, 5), opt(r, 6), opt(r, 7),
-                   r.get<std::string>(8), r.get<std::string>(9)});
+                   r.get<std::string>(3), optional_text(r, 4), optional_text(r, 5),
+                   optional_text(r, 6), optional_text(r, 7), r.get<std::string>(8),
+                   r.get<std::string>(9)});
   return out;
 }
 

@@ -21,10 +21,6 @@ namespace json = boost::json;
 
 namespace {
 
-json::value opt(const std::optional<std::string>& s) {
-  return s ? json::value(*s) : json::value(nullptr);
-}
-
 bool plausible_url(std::string_view u) {
   return (u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0) && u.size() > 10 &&
          u.find_first_of(" \t\r\n\"<>") == std::string_view::npos;
@@ -112,10 +108,10 @@ Response put_report(RequestContext& ctx) {
   throw_if_invalid(errors);
   return put_stage_document(ctx, d, "report", domain::State::analysing,
                             {{"title", *title},
-                             {"summary", opt(summary)},
+                             {"summary", nullable(summary)},
                              {"presented_on", presented_on->to_string()},
                              {"need_ids", std::move(need_ids)},
-                             {"url", opt(url)}});
+                             {"url", nullable(url)}});
 }
 
 Response put_answer(RequestContext& ctx) {
@@ -160,13 +156,13 @@ Response put_answer(RequestContext& ctx) {
       m.created_at = now;
       ms.push_back(json::object{{"id", m.id},
                                 {"title", m.title},
-                                {"description", opt(m.description)},
-                                {"responsible", opt(m.responsible)}});
+                                {"description", nullable(m.description)},
+                                {"responsible", nullable(m.responsible)}});
       measures.push_back(std::move(m));
     });
     responses.push_back(json::object{{"need_id", need_id.value_or("")},
                                      {"measures", std::move(ms)},
-                                     {"no_measure_reason", opt(reason)}});
+                                     {"no_measure_reason", nullable(reason)}});
   });
   throw_if_invalid(errors);
   if (d.state == domain::State::reported)

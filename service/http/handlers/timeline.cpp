@@ -10,18 +10,15 @@ namespace json = boost::json;
 Response dialogue_timeline(RequestContext& ctx) {
   const domain::Dialogue d = load_dialogue(ctx);
   const PageRequest page = read_page(ctx);
-  auto opt = [](const std::optional<std::string>& s) {
-    return s ? json::value(*s) : json::value(nullptr);
-  };
   return page_of(ctx, store::TimelineRepository(ctx.store()).list(d.id, page.after, page.limit + 1),
                  page, [&](const store::TimelineEntry& e) {
                    json::object o{{"at", e.at}, {"kind", e.kind}};
                    if (e.kind == "transition") {
-                     o["from"] = opt(e.from_state);
-                     o["to"] = opt(e.to_state);
+                     o["from"] = nullable(e.from_state);
+                     o["to"] = nullable(e.to_state);
                    }
                    if (e.document) o["document"] = *e.document;
-                   o["note"] = opt(e.note);
+                   o["note"] = nullable(e.note);
                    // Elected members and officials act under their key's name; the public sees the
                    // role.
                    o["actor"] = ctx.editor() ? e.actor_name : e.actor_role;
