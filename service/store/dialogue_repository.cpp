@@ -198,13 +198,17 @@ domain::StageFacts DialogueRepository::transition_facts(const std::string& id) {
          "AND NOT EXISTS (SELECT 1 FROM need_contributions l WHERE l.contribution_id = c.id)",
       soci::use(id), soci::into(f.unprocessed_contributions);
   auto document = [&](const char* kind) -> std::optional<boost::json::value> {
+    // Named, not temporary: SOCI runs the statement when the whole expression ends, after
+    // temporaries made inside it are gone.
+    const std::string kind_text(kind);
     std::string doc;
     soci::indicator ind = soci::i_null;
     sql << "SELECT document FROM stage_documents WHERE dialogue_id = :d AND kind = :k",
-        soci::use(id), soci::use(std::string(kind)), soci::into(doc, ind);
+        soci::use(id), soci::use(kind_text), soci::into(doc, ind);
     if (ind != soci::i_ok) return std::nullopt;
     return boost::json::parse(doc);
   };
+
   if (auto report = document("report")) {
     f.has_report = true;
     for (const auto& n : report->at("need_ids").as_array())

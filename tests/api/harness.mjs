@@ -62,7 +62,12 @@ export function spawnServer(db, { env = {}, args = [] } = {}) {
         }
       }
     });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`dialogd exited ${code}:\n${log}`)); });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      // A server that dies by itself (a sanitizer report, say) shows what it said.
+      if (code !== 0 && signal !== 'SIGTERM' && signal !== 'SIGKILL') process.stderr.write(`dialogd exited ${code ?? signal}:\n${log}\n`);
+      reject(new Error(`dialogd exited ${code}:\n${log}`));
+    });
   });
 }
 
