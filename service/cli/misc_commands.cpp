@@ -51,6 +51,13 @@ Serve options (environment variable in brackets):
   --read-timeout-ms MS  read deadline and idle keep-alive (DIALOGD_READ_TIMEOUT_MS, default 30000)
   --grace-seconds S     on SIGTERM, time to finish requests in flight (DIALOGD_GRACE_SECONDS, default 10)
   --no-access-log       no per-request log lines
+  --public-url URL      where citizens reach this service, for receipt links (DIALOGD_PUBLIC_URL)
+  --smtp URL            SMTP server for feedback email, e.g. smtp://mail.region.se:25 (DIALOGD_SMTP);
+                        without it email stays pending and is reported as such
+  --mail-from ADDR      sender address (DIALOGD_MAIL_FROM, default dialogd@localhost)
+  --delivery-poll-ms MS, --delivery-lease-ms MS, --retry-base-ms MS, --delivery-attempts N
+                        outbox delivery: poll interval, claim lease, first retry delay (doubles),
+                        attempts before a message is marked failed (defaults 1000, 60000, 30000, 6)
   DIALOGD_TODAY=YYYY-MM-DD moves the service's clock (for tests and demonstrations)
 )";
 }

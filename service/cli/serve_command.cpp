@@ -14,7 +14,14 @@ int run_serve(const std::vector<std::string>& args) {
                    {"body-limit", "DIALOGD_BODY_LIMIT"},
                    {"header-limit", "DIALOGD_HEADER_LIMIT"},
                    {"read-timeout-ms", "DIALOGD_READ_TIMEOUT_MS"},
-                   {"grace-seconds", "DIALOGD_GRACE_SECONDS"}},
+                   {"grace-seconds", "DIALOGD_GRACE_SECONDS"},
+                   {"public-url", "DIALOGD_PUBLIC_URL"},
+                   {"smtp", "DIALOGD_SMTP"},
+                   {"mail-from", "DIALOGD_MAIL_FROM"},
+                   {"delivery-poll-ms", "DIALOGD_DELIVERY_POLL_MS"},
+                   {"delivery-lease-ms", "DIALOGD_DELIVERY_LEASE_MS"},
+                   {"retry-base-ms", "DIALOGD_RETRY_BASE_MS"},
+                   {"delivery-attempts", "DIALOGD_DELIVERY_ATTEMPTS"}},
                   {"no-access-log"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
@@ -31,6 +38,15 @@ int run_serve(const std::vector<std::string>& args) {
   c.write_timeout = c.read_timeout;
   c.grace_period = std::chrono::seconds(o.get_number("grace-seconds", 10, 0, 3600));
   c.access_log = !o.has("no-access-log");
+  c.public_url = o.get("public-url", "http://" + c.bind + ":" + std::to_string(c.port));
+  while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
+  c.smtp_url = o.get("smtp", "");
+  c.mail_from = o.get("mail-from", c.mail_from);
+  c.delivery_poll = std::chrono::milliseconds(o.get_number("delivery-poll-ms", 1000, 10, 600'000));
+  c.delivery_lease =
+      std::chrono::milliseconds(o.get_number("delivery-lease-ms", 60'000, 100, 3'600'000));
+  c.retry_base = std::chrono::milliseconds(o.get_number("retry-base-ms", 30'000, 10, 86'400'000));
+  c.delivery_attempts = static_cast<int>(o.get_number("delivery-attempts", 6, 1, 100));
   return http::serve(c);
 }
 

@@ -31,6 +31,7 @@ const RequirementRegistry& requirements() {
     register_cancellation_requirements(r);
     register_activity_requirements(r);
     register_analysis_requirements(r);
+    register_feedback_requirements(r);
     return r;
   }();
   return registry;

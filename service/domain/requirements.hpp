@@ -44,5 +44,6 @@ void register_plan_requirements(RequirementRegistry& r);
 void register_cancellation_requirements(RequirementRegistry& r);
 void register_activity_requirements(RequirementRegistry& r);
 void register_analysis_requirements(RequirementRegistry& r);
+void register_feedback_requirements(RequirementRegistry& r);
 
 }  // namespace dialogd::domain

@@ -24,6 +24,7 @@ struct StageFacts {
   long long undecided_measures = 0;
   bool has_follow_up = false;
   long long adopted_without_status = 0;  // adopted measures with no update since the decision
+  long long unsent_feedback = 0;         // feedback messages owed and not yet sent
 };
 
 }  // namespace dialogd::domain

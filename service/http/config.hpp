@@ -18,6 +18,14 @@ struct ServerConfig {
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds grace_period{10'000};
   bool access_log = true;
+  // Where citizens reach this service (receipt links in feedback messages).
+  std::string public_url = "http://127.0.0.1:8080";
+  std::string smtp_url;  // empty: feedback email stays pending
+  std::string mail_from = "dialogd@localhost";
+  std::chrono::milliseconds delivery_poll{1000};
+  std::chrono::milliseconds delivery_lease{60'000};
+  std::chrono::milliseconds retry_base{30'000};
+  int delivery_attempts = 6;
 };
 
 }  // namespace dialogd::http

@@ -1,6 +1,10 @@
 #include "http/server.hpp"
 
+#include <curl/curl.h>
+
 #include <thread>
+
+#include "delivery/worker.hpp"
 
 #include "http/listener.hpp"
 #include "http/log.hpp"
@@ -46,6 +50,12 @@ int serve(const ServerConfig& config) {
   }
 
   Services services{config, support::Clock(), url.store_name()};
+  // Feedback delivery runs beside the HTTP threads, leasing a pooled connection per round.
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  delivery::Worker worker(pool, services.clock,
+                          {config.smtp_url, config.mail_from, config.delivery_poll,
+                           config.delivery_lease, config.retry_base, config.delivery_attempts});
+  worker.start();
   net::io_context ioc(static_cast<int>(config.io_threads));
   net::thread_pool db_pool(config.db_threads);
   ServerCore core{config, Dispatcher(services, &pool), db_pool};
@@ -75,6 +85,7 @@ int serve(const ServerConfig& config) {
   ioc.run();
   for (auto& t : threads) t.join();
   db_pool.join();
+  worker.stop();
   log_line({{"level", "info"}, {"msg", "stopped"}});
   return 0;
 }

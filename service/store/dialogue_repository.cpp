@@ -234,6 +234,9 @@ domain::StageFacts DialogueRepository::transition_facts(const std::string& id) {
   sql << "SELECT COUNT(*) FROM measures WHERE dialogue_id = :d AND decision = 'proposed'",
       soci::use(id), soci::into(f.undecided_measures);
   f.has_follow_up = document("follow_up").has_value();
+  sql << "SELECT COUNT(*) FROM outbox WHERE dialogue_id = :d AND channel = 'email' AND status <> "
+         "'sent'",
+      soci::use(id), soci::into(f.unsent_feedback);
   return f;
 }
 

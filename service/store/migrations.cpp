@@ -25,6 +25,7 @@ constexpr Migration migrations[] = {
     {2, "migrations/002_outbox.sql"},
     {3, "migrations/003_activities_contributions.sql"},
     {4, "migrations/004_analysis_to_follow_up.sql"},
+    {5, "migrations/005_feedback.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".

@@ -42,16 +42,28 @@ void OutboxRepository::enqueue(const OutboxMessage& m) {
       soci::use(m.next_attempt_at), soci::use(m.created_at);
 }
 
+namespace {
+// Channel names are ours (never user input), so they can be written into the statement.
+std::string channel_filter(const std::vector<std::string>& channels) {
+  std::string in;
+  for (const auto& c : channels) in += (in.empty() ? "'" : ", '") + c + "'";
+  return in.empty() ? "AND 1 = 0" : "AND channel IN (" + in + ")";
+}
+}  // namespace
+
 std::vector<OutboxMessage> OutboxRepository::claim(const std::string& instance,
                                                    const std::string& now,
-                                                   const std::string& lease_until, int limit) {
+                                                   const std::string& lease_until, int limit,
+                                                   const std::vector<std::string>& channels) {
   // The one place the two stores differ in locking: PostgreSQL lets concurrent claimers pass each
   // other by skipping locked rows; SQLite's BEGIN IMMEDIATE already admits one writer at a time.
   const bool pg = conn_.backend() == Backend::postgresql;
   const std::string select =
       std::string(
           "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= :now "
-          "AND (claimed_until IS NULL OR claimed_until < :now2) "
+          "AND (claimed_until IS NULL OR claimed_until < :now2) " +
+          channel_filter(channels) +
+          " "
           "ORDER BY next_attempt_at, id LIMIT :lim") +
       (pg ? " FOR UPDATE SKIP LOCKED" : "");
   std::vector<OutboxMessage> out;

@@ -26,8 +26,11 @@ class OutboxRepository {
   // Takes up to `limit` ready messages for `instance` until `lease_until`, in its own transaction.
   // Two instances never hold the same message: PostgreSQL skips rows another claimer has locked,
   // SQLite serialises claimers on its write lock.
+  // Only messages of the given channels are claimed (email waits while no SMTP server is
+  // configured).
   std::vector<OutboxMessage> claim(const std::string& instance, const std::string& now,
-                                   const std::string& lease_until, int limit);
+                                   const std::string& lease_until, int limit,
+                                   const std::vector<std::string>& channels = {"email", "webhook"});
   // Only the holder of the claim may settle a message.
   bool mark_sent(const std::string& id, const std::string& instance, const std::string& now);
   bool mark_retry(const std::string& id, const std::string& instance, const std::string& error,

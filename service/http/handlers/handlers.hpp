@@ -54,6 +54,14 @@ Response add_measure_update(RequestContext&);
 Response contribution_trace(RequestContext&);
 Response receipt(RequestContext&);
 
+Response create_webhook(RequestContext&);
+Response list_webhooks(RequestContext&);
+Response delete_webhook(RequestContext&);
+Response dialogue_feedback(RequestContext&);
+Response public_feedback(RequestContext&);
+Response feedback_overdue(RequestContext&);
+Response erase_contacts(RequestContext&);
+
 Response landing_page(RequestContext&);
 Response openapi_yaml(RequestContext&);
 Response openapi_json(RequestContext&);

@@ -2,13 +2,17 @@
 #include <boost/json/object.hpp>
 
 #include "codec/reader.hpp"
+#include "domain/feedback.hpp"
 #include "domain/lifecycle.hpp"
 #include "domain/requirements.hpp"
 #include "http/dialogue_view.hpp"
+#include "http/feedback_obligations.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_io.hpp"
+#include "http/log.hpp"
 #include "http/problem.hpp"
 #include "store/dialogue_repository.hpp"
+#include "store/feedback_repository.hpp"
 #include "store/timeline_repository.hpp"
 #include "support/ids.hpp"
 
@@ -78,6 +82,18 @@ Response transition_dialogue(RequestContext& ctx) {
                std::string(domain::to_string(from)), std::string(domain::to_string(to)),
                note.empty() ? std::nullopt : std::optional(note), std::nullopt, ctx.principal->name,
                ctx.principal->role});
+  // Feedback owed at this moment is written in this same transaction (the outbox), so it exists
+  // exactly when the transition does.
+  if (const auto moment = domain::moment_of(to))
+    owe_feedback(ctx.store(), ctx.services.clock, d, *moment, note, ctx.services.config.public_url);
+  if (to == domain::State::closed) {
+    const long long erased =
+        store::FeedbackRepository(ctx.store()).erase_contacts_of_dialogue(d.id);
+    log_line({{"level", "info"},
+              {"msg", "contact details erased on closing"},
+              {"dialogue_id", d.id},
+              {"contributions", erased}});
+  }
   return dialogue_response(ctx, bhttp::status::ok, d);
 }
 

@@ -1,0 +1,188 @@
+#include "http/feedback_obligations.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <map>
+
+#include "http/analysis_view.hpp"
+#include "http/log.hpp"
+#include "store/contribution_repository.hpp"
+#include "store/feedback_repository.hpp"
+#include "store/need_repository.hpp"
+#include "store/outbox_repository.hpp"
+#include "store/stage_document_repository.hpp"
+#include "support/ids.hpp"
+
+namespace dialogd::http {
+namespace json = boost::json;
+
+namespace {
+
+std::optional<std::string> text_or_null(const json::value& v) {
+  if (v.is_string()) return std::string(v.as_string());
+  return std::nullopt;
+}
+
+std::string lowercase(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The date the moment happened, from the stage document that marks it.
+domain::Date happened_on(store::Connection& db, const support::Clock& clock,
+                         const std::string& dialogue_id, domain::Moment m) {
+  auto field = [&](const char* kind, const char* name) -> std::optional<domain::Date> {
+    auto doc = store::StageDocumentRepository(db).find(dialogue_id, kind);
+    if (!doc) return std::nullopt;
+    json::value v = json::parse(doc->document);
+    return domain::Date::parse(v.at(name).as_string());
+  };
+  std::optional<domain::Date> d;
+  if (m == domain::Moment::report) d = field("report", "presented_on");
+  if (m == domain::Moment::decision) d = field("decision", "decided_on");
+  if (m == domain::Moment::follow_up) d = field("follow_up", "held_on");
+  return d.value_or(clock.today());
+}
+
+json::object bilingual(const domain::ContributionOutcome& o) {
+  return {{"sv", domain::describe_outcome(o, domain::Language::sv)},
+          {"en", domain::describe_outcome(o, domain::Language::en)}};
+}
+
+}  // namespace
+
+domain::ContributionOutcome outcome_of(const json::object& trace) {
+  domain::ContributionOutcome o;
+  if (const auto& d = trace.at("disposition"); d.is_object()) {
+    o.disposition = std::string(d.at("value").as_string());
+    o.reason = text_or_null(d.at("reason"));
+  }
+  for (const auto& nv : trace.at("needs").as_array()) {
+    domain::NeedOutcome n;
+    n.title = std::string(nv.at("title").as_string());
+    n.in_report = nv.at("in_report").as_bool();
+    if (const auto& b = nv.at("board_answer"); b.is_object()) {
+      n.no_measure_reason = text_or_null(b.at("no_measure_reason"));
+      for (const auto& mv : b.at("measures").as_array()) {
+        domain::MeasureOutcome mo;
+        mo.title = std::string(mv.at("title").as_string());
+        mo.decision = std::string(mv.at("decision").as_string());
+        mo.rejection_reason = text_or_null(mv.at("rejection_reason"));
+        mo.status = text_or_null(mv.at("status"));
+        if (mv.at("progress").is_int64())
+          mo.progress = static_cast<int>(mv.at("progress").as_int64());
+        n.measures.push_back(std::move(mo));
+      }
+      n.answered = !n.measures.empty() || n.no_measure_reason.has_value();
+    }
+    o.needs.push_back(std::move(n));
+  }
+  return o;
+}
+
+void owe_feedback(store::Connection& db, const support::Clock& clock, const domain::Dialogue& d,
+                  domain::Moment m, std::string_view note, std::string_view public_url) {
+  const std::string moment(domain::to_string(m));
+  const std::string topic = "feedback." + moment;
+  const std::string now = clock.now_rfc3339();
+  const domain::FeedbackPlan plan = d.plan.feedback_plan.value_or(domain::FeedbackPlan{});
+  const domain::Date happened = happened_on(db, clock, d.id, m);
+  const std::string due =
+      domain::due_on(m, happened, plan.days_after_report, plan.days_after_decision).to_string();
+  store::FeedbackRepository feedback(db);
+  store::OutboxRepository outbox(db);
+  feedback.record_moment({d.id, moment, happened.to_string(), due}, now);
+
+  // One message per person: contributions grouped by address, in the language of their
+  // contributions.
+  const auto contacts = feedback.contacts_of_dialogue(d.id);
+  log_line({{"level", "info"},
+            {"msg", "contact details read"},
+            {"reason", "compose feedback " + moment},
+            {"dialogue_id", d.id},
+            {"contacts", contacts.size()}});
+  std::map<std::string, std::vector<store::ContactRow>> people;
+  for (const auto& c : contacts) people[lowercase(c.email)].push_back(c);
+  store::ContributionRepository contributions(db);
+  const std::string receipt_base = std::string(public_url) + "/v1/receipts/";
+  for (const auto& [address, rows] : people) {
+    const domain::Language lang = domain::feedback_language(rows.front().language);
+    std::vector<domain::OutcomeLine> lines;
+    json::array ids;
+    for (const auto& row : rows) {
+      const auto c = contributions.find(row.contribution_id);
+      if (!c) continue;
+      const json::object trace = trace_json(db, *c);
+      std::string excerpt(trace.at("contribution").at("text").as_string());
+      if (excerpt.size() > 120) excerpt = excerpt.substr(0, 117) + "...";
+      lines.push_back({c->receipt, excerpt, domain::describe_outcome(outcome_of(trace), lang)});
+      ids.emplace_back(c->id);
+    }
+    const auto msg = domain::compose_message(m, lang, d.plan.title, lines, receipt_base, note);
+    store::OutboxMessage out;
+    out.id = support::new_id();
+    out.channel = "email";
+    out.topic = topic;
+    out.dialogue_id = d.id;
+    out.recipient =
+        "person:" + support::sha256_hex(address).substr(0, 24);  // never the address itself
+    out.payload =
+        json::serialize(json::object{{"subject", msg.subject},
+                                     {"body", msg.body},
+                                     {"language", lang == domain::Language::sv ? "sv" : "en"},
+                                     {"contribution_ids", std::move(ids)}});
+    out.due_on = due;
+    out.next_attempt_at = now;
+    out.created_at = now;
+    outbox.enqueue(out);
+  }
+
+  // The public entry: per need, what became of it.
+  json::array needs;
+  for (const auto& n : store::NeedRepository(db).all(d.id)) {
+    // A need's outcome is what a contribution citing only that need would be told.
+    const auto c =
+        n.contribution_ids.empty() ? std::nullopt : contributions.find(n.contribution_ids.front());
+    domain::ContributionOutcome o;
+    if (c) {
+      const auto full = outcome_of(trace_json(db, *c));
+      for (const auto& no : full.needs)
+        if (no.title == json::parse(n.document).at("title").as_string()) o.needs.push_back(no);
+    }
+    json::value doc = json::parse(n.document);
+    needs.push_back(
+        json::object{{"need_id", n.id}, {"title", doc.at("title")}, {"outcome", bilingual(o)}});
+  }
+  json::object entry{
+      {"moment", moment}, {"date", happened.to_string()}, {"needs", std::move(needs)}};
+  entry["note"] = note.empty() ? json::value(nullptr) : json::value(note);
+  feedback.publish({d.id, moment, json::serialize(entry), now});
+
+  // Portals that asked to hear of this moment.
+  for (const auto& hook : feedback.webhooks()) {
+    json::value events = json::parse(hook.events);
+    bool wanted = false;
+    for (const auto& e : events.as_array())
+      wanted = wanted || e.as_string() == topic || e.as_string() == "*";
+    if (!wanted) continue;
+    store::OutboxMessage out;
+    out.id = support::new_id();
+    out.channel = "webhook";
+    out.topic = topic;
+    out.dialogue_id = d.id;
+    out.recipient = hook.id;
+    out.payload = json::serialize(json::object{{"id", out.id},
+                                               {"event", topic},
+                                               {"dialogue_id", d.id},
+                                               {"dialogue_title", d.plan.title},
+                                               {"moment", moment},
+                                               {"due_on", due},
+                                               {"public_entry", entry}});
+    out.due_on = due;
+    out.next_attempt_at = now;
+    out.created_at = now;
+    outbox.enqueue(out);
+  }
+}
+
+}  // namespace dialogd::http

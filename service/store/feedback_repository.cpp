@@ -1,0 +1,194 @@
+#include "store/feedback_repository.hpp"
+
+#include "store/row_text.hpp"
+
+namespace dialogd::store {
+
+void FeedbackRepository::record_moment(const FeedbackMoment& m, const std::string& now) {
+  conn_.sql()
+      << "INSERT INTO feedback_moments (dialogue_id, moment, happened_on, due_on, created_at) "
+         "VALUES (:d, :m, :h, :due, :c) ON CONFLICT (dialogue_id, moment) DO NOTHING",
+      soci::use(m.dialogue_id), soci::use(m.moment), soci::use(m.happened_on), soci::use(m.due_on),
+      soci::use(now);
+}
+
+std::vector<FeedbackMoment> FeedbackRepository::moments(const std::string& dialogue_id) {
+  std::vector<FeedbackMoment> out;
+  FeedbackMoment m{dialogue_id, {}, {}, {}};
+  soci::statement st =
+      (conn_.sql().prepare << "SELECT moment, happened_on, due_on FROM feedback_moments "
+                              "WHERE dialogue_id = :d ORDER BY created_at, moment",
+       soci::use(dialogue_id), soci::into(m.moment), soci::into(m.happened_on),
+       soci::into(m.due_on));
+  st.execute();
+  while (st.fetch()) out.push_back(m);
+  return out;
+}
+
+MomentCounts FeedbackRepository::counts(const std::string& dialogue_id, const std::string& moment,
+                                        const std::string& today) {
+  MomentCounts c;
+  const std::string topic = "feedback." + moment;
+  conn_.sql() << "SELECT COUNT(*), "
+                 "COUNT(CASE WHEN status = 'sent' THEN 1 END), "
+                 "COUNT(CASE WHEN status = 'failed' THEN 1 END), "
+                 "COUNT(CASE WHEN status = 'pending' THEN 1 END), "
+                 "COUNT(CASE WHEN status <> 'sent' AND due_on < :today THEN 1 END) "
+                 "FROM outbox WHERE dialogue_id = :d AND topic = :t AND channel = 'email'",
+      soci::use(today), soci::use(dialogue_id), soci::use(topic), soci::into(c.owed),
+      soci::into(c.sent), soci::into(c.failed), soci::into(c.pending), soci::into(c.overdue);
+  return c;
+}
+
+long long FeedbackRepository::unsent(const std::string& dialogue_id) {
+  long long n = 0;
+  conn_.sql() << "SELECT COUNT(*) FROM outbox WHERE dialogue_id = :d AND channel = 'email' AND "
+                 "status <> 'sent'",
+      soci::use(dialogue_id), soci::into(n);
+  return n;
+}
+
+void FeedbackRepository::publish(const PublicEntry& e) {
+  conn_.sql() << "DELETE FROM public_feedback WHERE dialogue_id = :d AND moment = :m",
+      soci::use(e.dialogue_id), soci::use(e.moment);
+  conn_.sql() << "INSERT INTO public_feedback (dialogue_id, moment, document, published_at) VALUES "
+                 "(:d, :m, :doc, :p)",
+      soci::use(e.dialogue_id), soci::use(e.moment), soci::use(e.document),
+      soci::use(e.published_at);
+}
+
+std::vector<PublicEntry> FeedbackRepository::public_entries(const std::string& dialogue_id) {
+  std::vector<PublicEntry> out;
+  PublicEntry e{dialogue_id, {}, {}, {}};
+  soci::statement st =
+      (conn_.sql().prepare << "SELECT moment, document, published_at FROM public_feedback "
+                              "WHERE dialogue_id = :d ORDER BY published_at, moment",
+       soci::use(dialogue_id), soci::into(e.moment), soci::into(e.document),
+       soci::into(e.published_at));
+  st.execute();
+  while (st.fetch()) out.push_back(e);
+  return out;
+}
+
+namespace {
+#define CONTACT_SELECT                                                                             \
+  "SELECT k.contribution_id, k.email, k.name, c.language FROM contacts k JOIN contributions c ON " \
+  "c.id = k.contribution_id "
+}  // namespace
+
+std::vector<ContactRow> FeedbackRepository::contacts_of_dialogue(const std::string& dialogue_id) {
+  std::vector<ContactRow> out;
+  soci::rowset<soci::row> rows =
+      (conn_.sql().prepare << CONTACT_SELECT "WHERE c.dialogue_id = :d ORDER BY c.id",
+       soci::use(dialogue_id));
+  for (const auto& r : rows)
+    out.push_back(
+        {r.get<std::string>(0), r.get<std::string>(1), optional_text(r, 2), r.get<std::string>(3)});
+  return out;
+}
+
+std::vector<ContactRow> FeedbackRepository::contacts_of(
+    const std::vector<std::string>& contribution_ids) {
+  std::vector<ContactRow> out;
+  for (const auto& id : contribution_ids) {
+    soci::rowset<soci::row> rows =
+        (conn_.sql().prepare << CONTACT_SELECT "WHERE k.contribution_id = :c", soci::use(id));
+    for (const auto& r : rows)
+      out.push_back({r.get<std::string>(0), r.get<std::string>(1), optional_text(r, 2),
+                     r.get<std::string>(3)});
+  }
+  return out;
+}
+
+long long FeedbackRepository::erase_contacts_of_dialogue(const std::string& dialogue_id) {
+  soci::statement st =
+      (conn_.sql().prepare << "DELETE FROM contacts WHERE contribution_id IN "
+                              "(SELECT id FROM contributions WHERE dialogue_id = :d)",
+       soci::use(dialogue_id));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+long long FeedbackRepository::erase_contacts_by_email(const std::string& email) {
+  soci::statement st =
+      (conn_.sql().prepare << "DELETE FROM contacts WHERE LOWER(email) = LOWER(:e)",
+       soci::use(email));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+long long FeedbackRepository::opted_in_people(const std::string& dialogue_id) {
+  long long n = 0;
+  conn_.sql() << "SELECT COUNT(DISTINCT LOWER(k.email)) FROM contacts k JOIN contributions c ON "
+                 "c.id = k.contribution_id "
+                 "WHERE c.dialogue_id = :d",
+      soci::use(dialogue_id), soci::into(n);
+  return n;
+}
+
+std::vector<std::string> FeedbackRepository::dialogues_with_overdue_messages(
+    const std::string& today) {
+  std::vector<std::string> out;
+  std::string id;
+  soci::statement st =
+      (conn_.sql().prepare << "SELECT DISTINCT dialogue_id FROM outbox WHERE channel = 'email' "
+                              "AND status <> 'sent' AND due_on < :t AND dialogue_id IS NOT NULL "
+                              "ORDER BY dialogue_id",
+       soci::use(today), soci::into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>>
+FeedbackRepository::decisions_awaiting_follow_up() {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string id, document;
+  soci::statement st =
+      (conn_.sql().prepare
+           << "SELECT s.dialogue_id, s.document FROM stage_documents s "
+              "JOIN dialogues d ON d.id = s.dialogue_id "
+              "WHERE s.kind = 'decision' AND d.state = 'decided' ORDER BY s.dialogue_id",
+       soci::into(id), soci::into(document));
+  st.execute();
+  while (st.fetch()) out.emplace_back(id, document);
+  return out;
+}
+
+Webhook FeedbackRepository::add_webhook(const Webhook& w) {
+  conn_.sql()
+      << "INSERT INTO webhooks (id, url, events, secret, created_at) VALUES (:id, :u, :e, :s, :c)",
+      soci::use(w.id), soci::use(w.url), soci::use(w.events), soci::use(w.secret),
+      soci::use(w.created_at);
+  return w;
+}
+
+std::vector<Webhook> FeedbackRepository::webhooks() {
+  std::vector<Webhook> out;
+  Webhook w;
+  soci::statement st =
+      (conn_.sql().prepare << "SELECT id, url, events, secret, created_at FROM webhooks "
+                              "WHERE deleted_at IS NULL ORDER BY id",
+       soci::into(w.id), soci::into(w.url), soci::into(w.events), soci::into(w.secret),
+       soci::into(w.created_at));
+  st.execute();
+  while (st.fetch()) out.push_back(w);
+  return out;
+}
+
+std::optional<Webhook> FeedbackRepository::webhook(const std::string& id) {
+  for (auto& w : webhooks())
+    if (w.id == id) return w;
+  return std::nullopt;
+}
+
+bool FeedbackRepository::delete_webhook(const std::string& id, const std::string& now) {
+  soci::statement st =
+      (conn_.sql().prepare
+           << "UPDATE webhooks SET deleted_at = :n WHERE id = :id AND deleted_at IS NULL",
+       soci::use(now), soci::use(id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+}  // namespace dialogd::store
