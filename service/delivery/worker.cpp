@@ -13,17 +13,7 @@ namespace json = boost::json;
 
 namespace {
 
-std::string rfc3339(std::chrono::system_clock::time_point t) {
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::hh_mm_ss hms{std::chrono::floor<std::chrono::milliseconds>(t - day)};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.%03dZ",
-                domain::Date::from_days(day.time_since_epoch().count()).to_string().c_str(),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()),
-                static_cast<int>(hms.subseconds().count()));
-  return buf;
-}
+using support::rfc3339;
 
 void log(const std::string& line) {
   std::fprintf(stderr, "%s\n", line.c_str());

@@ -21,8 +21,7 @@ domain::Date Clock::today() const {
   return domain::Date::from_days(chr::floor<chr::days>(now()).time_since_epoch().count());
 }
 
-std::string Clock::now_rfc3339() const {
-  const auto t = now();
+std::string rfc3339(std::chrono::system_clock::time_point t) {
   const auto day = chr::floor<chr::days>(t);
   const chr::hh_mm_ss hms{chr::floor<chr::milliseconds>(t - day)};
   char buf[40];
@@ -32,6 +31,10 @@ std::string Clock::now_rfc3339() const {
                 static_cast<int>(hms.seconds().count()),
                 static_cast<int>(hms.subseconds().count()));
   return buf;
+}
+
+std::string Clock::now_rfc3339() const {
+  return rfc3339(now());
 }
 
 }  // namespace dialogd::support

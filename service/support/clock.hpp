@@ -8,6 +8,9 @@
 
 namespace dialogd::support {
 
+// 2027-01-15T09:30:00.123Z
+std::string rfc3339(std::chrono::system_clock::time_point t);
+
 class Clock {
  public:
   Clock();  // reads DIALOGD_TODAY
