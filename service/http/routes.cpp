@@ -71,9 +71,9 @@ const Router& router() {
     r.add({verb::get, "/v1/contributions/{id}/trace", Access::editor, h::contribution_trace});
     r.add({verb::get, "/v1/receipts/{code}", Access::anyone, h::receipt});
 
-    r.add({verb::post, "/v1/webhooks", Access::editor, h::create_webhook, true, true});
-    r.add({verb::get, "/v1/webhooks", Access::editor, h::list_webhooks});
-    r.add({verb::delete_, "/v1/webhooks/{id}", Access::editor, h::delete_webhook});
+    r.add({verb::post, "/v1/webhooks", Access::portal, h::create_webhook, true, true});
+    r.add({verb::get, "/v1/webhooks", Access::portal, h::list_webhooks});
+    r.add({verb::delete_, "/v1/webhooks/{id}", Access::portal, h::delete_webhook});
     r.add({verb::get, "/v1/dialogues/{id}/feedback", Access::editor, h::dialogue_feedback});
     r.add({verb::get, "/v1/dialogues/{id}/feedback/public", Access::anyone, h::public_feedback});
     r.add({verb::get, "/v1/feedback/overdue", Access::editor, h::feedback_overdue});

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { createHmac } from 'node:crypto';
 import { createServer as netServer, Socket } from 'node:net';
 import { freshDatabase, createKey, spawnServer, waitExit, completePlan, assertProblem } from './harness.mjs';
+import { validateResponse } from './contract.mjs';
 
 const freePort = () => new Promise((resolve) => {
   const s = netServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
@@ -68,7 +69,9 @@ const call = async (method, path, { key, body, headers = {} } = {}) => {
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, text, headers: res.headers };
+  const answer = { status: res.status, body: text ? JSON.parse(text) : undefined, text, headers: res.headers };
+  validateResponse(method, path.split('?')[0], answer);
+  return answer;
 };
 const waitFor = async (what, check, ms = 10000) => {
   const until = Date.now() + ms;
@@ -124,9 +127,13 @@ test('report feedback: one email per person in their language, webhooks signed, 
   const ok = await call('POST', '/v1/webhooks', { key: 'admin', body: { url: `http://127.0.0.1:${hookPort}/ok`, events: ['feedback.report', 'feedback.decision'], secret: SECRET } });
   assert.equal(ok.status, 201, ok.text);
   assert.equal(ok.body.secret, undefined, 'the secret is never shown');
-  const failing = await call('POST', '/v1/webhooks', { key: 'admin', body: { url: `http://127.0.0.1:${hookPort}/failing`, events: ['*'], secret: SECRET } });
+  // A portal registers its own webhook.
+  const failing = await call('POST', '/v1/webhooks', { key: 'portal', body: { url: `http://127.0.0.1:${hookPort}/failing`, events: ['*'], secret: SECRET } });
   assert.equal(failing.status, 201);
-  const bad = await call('POST', '/v1/webhooks', { key: 'admin', body: { url: 'ftp://x', events: ['feedback.nothing'], secret: 'short' } });
+  const listed = await call('GET', '/v1/webhooks', { key: 'portal' });
+  assert.deepEqual(listed.body.items.map((w) => w.url).sort(), [`http://127.0.0.1:${hookPort}/failing`, `http://127.0.0.1:${hookPort}/ok`]);
+  assert.equal((await call('POST', '/v1/webhooks', { body: { url: 'https://x.se', events: ['*'], secret: SECRET } })).status, 401);
+  const bad = await call('POST', '/v1/webhooks', { key: 'portal', body: { url: 'ftp://x', events: ['feedback.nothing'], secret: 'short' } });
   assert.equal(bad.status, 422);
   assert.deepEqual(bad.body.errors.map((e) => e.field).sort(), ['events[0]', 'secret', 'url']);
 
