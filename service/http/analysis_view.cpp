@@ -36,12 +36,17 @@ json::object need_json(const store::NeedRecord& n) {
 }
 
 json::object contribution_json(store::Connection& db, const store::ContributionRecord& c) {
+  return contribution_json(c, store::NeedRepository(db).citing(c.id),
+                           store::ContributionRepository(db).disposition(c.id));
+}
+
+json::object contribution_json(
+    const store::ContributionRecord& c, const std::vector<store::NeedRecord>& citing,
+    const std::optional<store::ContributionRepository::Disposition>& recorded) {
   json::object o{{"id", c.id}, {"dialogue_id", c.dialogue_id}, {"receipt", c.receipt}};
   o["activity_id"] = nullable(c.activity_id);
   append_document(o, c.document);
   o["created_at"] = c.created_at;
-  const auto citing = store::NeedRepository(db).citing(c.id);
-  const auto recorded = store::ContributionRepository(db).disposition(c.id);
   json::array need_ids;
   for (const auto& n : citing) need_ids.emplace_back(n.id);
   if (!citing.empty()) {

@@ -145,9 +145,13 @@ void owe_feedback(store::Connection& db, const support::Clock& clock, const doma
         n.contribution_ids.empty() ? std::nullopt : contributions.find(n.contribution_ids.front());
     domain::ContributionOutcome o;
     if (c) {
-      const auto full = outcome_of(trace_json(db, *c));
-      for (const auto& no : full.needs)
-        if (no.title == json::parse(n.document).at("title").as_string()) o.needs.push_back(no);
+      json::object trace = trace_json(db, *c);
+      json::array only_this;
+      for (auto& nv : trace["needs"].as_array())
+        if (nv.at("id").as_string() == n.id) only_this.push_back(std::move(nv));
+      trace["needs"] = std::move(only_this);
+      trace["disposition"] = nullptr;
+      o = outcome_of(trace);
     }
     json::value doc = json::parse(n.document);
     needs.push_back(

@@ -121,7 +121,8 @@ Response create_contribution(RequestContext& ctx) {
                                               {"language", language}});
   rec.created_at = ctx.services.clock.now_rfc3339();
   contributions.insert(rec, contact);
-  Response res = json_response(ctx, bhttp::status::created, contribution_json(ctx.store(), rec));
+  Response res = json_response(ctx, bhttp::status::created,
+                               contribution_json(rec, {}, std::nullopt));  // nothing cites it yet
   res.set(bhttp::field::location, "/v1/contributions/" + rec.id);
   res.set(bhttp::field::etag, etag_for(rec.version));
   return res;

@@ -21,6 +21,10 @@ namespace json = boost::json;
 
 namespace {
 
+// Members of every stage document that the service sets.
+constexpr std::array<std::string_view, 4> stage_read_only{"dialogue_id", "version", "created_at",
+                                                          "updated_at"};
+
 bool plausible_url(std::string_view u) {
   return (u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0) && u.size() > 10 &&
          u.find_first_of(" \t\r\n\"<>") == std::string_view::npos;
@@ -84,9 +88,8 @@ Response put_report(RequestContext& ctx) {
   const json::object body = read_json_object(ctx);
   const domain::Dialogue d = load_dialogue(ctx);
   codec::FieldErrors errors;
-  codec::Reader r(
-      body, "", errors, {"title", "summary", "presented_on", "need_ids", "url"},
-      std::array<std::string_view, 4>{"dialogue_id", "version", "created_at", "updated_at"});
+  codec::Reader r(body, "", errors, {"title", "summary", "presented_on", "need_ids", "url"},
+                  stage_read_only);
   r.required("title");
   r.required("presented_on");
   const auto title = r.text("title", 300);
@@ -118,9 +121,7 @@ Response put_answer(RequestContext& ctx) {
   const json::object body = read_json_object(ctx);
   const domain::Dialogue d = load_dialogue(ctx);
   codec::FieldErrors errors;
-  codec::Reader r(
-      body, "", errors, {"answered_on", "responses"},
-      std::array<std::string_view, 4>{"dialogue_id", "version", "created_at", "updated_at"});
+  codec::Reader r(body, "", errors, {"answered_on", "responses"}, stage_read_only);
   r.required("answered_on");
   r.required("responses");
   const auto answered_on = r.date("answered_on");
@@ -241,9 +242,7 @@ Response put_follow_up(RequestContext& ctx) {
   const json::object body = read_json_object(ctx);
   const domain::Dialogue d = load_dialogue(ctx);
   codec::FieldErrors errors;
-  codec::Reader r(
-      body, "", errors, {"held_on", "summary"},
-      std::array<std::string_view, 4>{"dialogue_id", "version", "created_at", "updated_at"});
+  codec::Reader r(body, "", errors, {"held_on", "summary"}, stage_read_only);
   r.required("held_on");
   r.required("summary");
   const auto held_on = r.date("held_on");
