@@ -3,14 +3,13 @@
 #include "codec/ladder_json.hpp"
 #include "codec/plan_json.hpp"
 #include "http/json_io.hpp"
-#include "http/problem.hpp"
-#include "store/dialogue_repository.hpp"
 
 namespace dialogd::http {
 namespace json = boost::json;
 
-json::object dialogue_json(const domain::Dialogue& d, const domain::StageFacts& facts,
-                           domain::Language lang) {
+json::object dialogue_json(const app::DialogueView& v, domain::Language lang) {
+  const domain::Dialogue& d = v.dialogue;
+  const domain::StageFacts& facts = v.facts;
   json::object o;
   o["id"] = d.id;
   for (auto& member : codec::to_json(d.plan)) o[member.key()] = std::move(member.value());
@@ -31,17 +30,10 @@ json::object dialogue_json(const domain::Dialogue& d, const domain::StageFacts& 
 }
 
 Response dialogue_response(const RequestContext& ctx, bhttp::status status,
-                           const domain::Dialogue& d) {
-  const auto facts = store::DialogueRepository(ctx.store()).facts(d.id);
-  Response res = json_response(ctx, status, dialogue_json(d, facts, ctx.language()));
-  res.set(bhttp::field::etag, etag_for(d.version));
+                           const app::DialogueView& v) {
+  Response res = json_response(ctx, status, dialogue_json(v, ctx.language()));
+  res.set(bhttp::field::etag, etag_for(v.dialogue.version));
   return res;
-}
-
-domain::Dialogue load_dialogue(const RequestContext& ctx, std::string_view param) {
-  auto d = store::DialogueRepository(ctx.store()).find(std::string(ctx.param(param)));
-  if (!d) throw not_found("dialogue '" + std::string(ctx.param(param)) + "'");
-  return std::move(*d);
 }
 
 }  // namespace dialogd::http

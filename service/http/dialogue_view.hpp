@@ -1,19 +1,14 @@
 #pragma once
-// The dialogue as the API shows it, and the lookups every dialogue route starts with.
+// The dialogue as the API shows it.
 #include <boost/json/object.hpp>
 
-#include "domain/dialogue.hpp"
-#include "domain/stage_facts.hpp"
+#include "app/dialogues.hpp"
 #include "http/request_context.hpp"
 
 namespace dialogd::http {
 
-boost::json::object dialogue_json(const domain::Dialogue& d, const domain::StageFacts& facts,
-                                  domain::Language lang);
+boost::json::object dialogue_json(const app::DialogueView& v, domain::Language lang);
 Response dialogue_response(const RequestContext& ctx, bhttp::status status,
-                           const domain::Dialogue& d);
-
-// The dialogue named by the route's {id}, or 404.
-domain::Dialogue load_dialogue(const RequestContext& ctx, std::string_view param = "id");
+                           const app::DialogueView& v);
 
 }  // namespace dialogd::http

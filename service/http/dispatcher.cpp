@@ -3,11 +3,11 @@
 #include <soci/soci.h>
 
 #include "http/auth.hpp"
-#include "http/log.hpp"
 #include "http/problem.hpp"
 #include "store/errors.hpp"
 #include "store/idempotency_repository.hpp"
 #include "support/ids.hpp"
+#include "support/log.hpp"
 
 namespace dialogd::http {
 namespace {
@@ -78,16 +78,16 @@ Response Dispatcher::run(const Request& req, const Match& match) {
   } catch (const Problem& p) {
     return problem_response(p, req.version(), req.keep_alive());
   } catch (const store::StoreUnavailable& e) {
-    log_line({{"level", "error"}, {"msg", "store unavailable"}, {"error", e.what()}});
+    support::log_line({{"level", "error"}, {"msg", "store unavailable"}, {"error", e.what()}});
     return problem_response(Problem(503, "store-unavailable", "The store is unavailable",
                                     "the database cannot be reached right now; try again shortly"),
                             req.version(), false);
   } catch (const std::exception& e) {
     // Never a stack trace or an internal message to the client; the log has it.
-    log_line({{"level", "error"},
-              {"msg", "unhandled"},
-              {"route", match.route->path},
-              {"error", e.what()}});
+    support::log_line({{"level", "error"},
+                       {"msg", "unhandled"},
+                       {"route", match.route->path},
+                       {"error", e.what()}});
     return problem_response(Problem(500, "internal-error", "Internal error",
                                     "the service failed to answer; the failure has been logged"),
                             req.version(), req.keep_alive());

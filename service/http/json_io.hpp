@@ -48,6 +48,17 @@ PageRequest read_page(const RequestContext& ctx, codec::FieldErrors& errors);
 Response page_response(const RequestContext& ctx, boost::json::array items,
                        const std::optional<std::string>& next_position);
 
+// The keyset position a row stands for: its id (or its dialogue's or record's, for views).
+template <typename Row>
+const std::string& page_position(const Row& r) {
+  if constexpr (requires { r.id; })
+    return r.id;
+  else if constexpr (requires { r.dialogue.id; })
+    return r.dialogue.id;
+  else
+    return r.record.id;
+}
+
 // A page of rows answered with the conventions of page_response; `rows` holds up to limit + 1 rows
 // (the extra one only tells that there is more).
 template <typename Row, typename ToJson>
@@ -56,7 +67,7 @@ Response page_of(const RequestContext& ctx, std::vector<Row> rows, const PageReq
   std::optional<std::string> next;
   if (static_cast<int>(rows.size()) > page.limit) {
     rows.pop_back();
-    next = rows.back().id;
+    next = page_position(rows.back());
   }
   boost::json::array items;
   for (const auto& row : rows) items.push_back(to_json(row));

@@ -1,7 +1,7 @@
 #include "http/listener.hpp"
 
-#include "http/log.hpp"
 #include "http/session.hpp"
+#include "support/log.hpp"
 
 namespace dialogd::http {
 
@@ -38,7 +38,7 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
     core_.sessions.add(session);
     session->start();
   } else {
-    log_line({{"level", "warn"}, {"msg", "accept failed"}, {"error", ec.message()}});
+    support::log_line({{"level", "warn"}, {"msg", "accept failed"}, {"error", ec.message()}});
   }
   do_accept();
 }

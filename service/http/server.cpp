@@ -7,11 +7,11 @@
 #include "delivery/worker.hpp"
 
 #include "http/listener.hpp"
-#include "http/log.hpp"
 #include "http/server_core.hpp"
 #include "http/session.hpp"
 #include "store/connection_pool.hpp"
 #include "store/migrations.hpp"
+#include "support/log.hpp"
 
 namespace dialogd::http {
 namespace {
@@ -23,7 +23,7 @@ void wait_then_stop(net::io_context& ioc, ServerCore& core,
   if ((core.in_flight == 0 && core.sessions.empty()) ||
       std::chrono::steady_clock::now() >= deadline) {
     if (core.in_flight != 0)
-      log_line(
+      support::log_line(
           {{"level", "warn"}, {"msg", "grace period over"}, {"in_flight", core.in_flight.load()}});
     ioc.stop();
     return;
@@ -43,10 +43,10 @@ int serve(const ServerConfig& config) {
     auto lease = pool.acquire();
     const auto report = store::migrate(*lease);
     if (report.to_version != report.from_version)
-      log_line({{"level", "info"},
-                {"msg", "migrated"},
-                {"from", report.from_version},
-                {"to", report.to_version}});
+      support::log_line({{"level", "info"},
+                         {"msg", "migrated"},
+                         {"from", report.from_version},
+                         {"to", report.to_version}});
   }
 
   Services services{config, support::Clock(), url.store_name()};
@@ -63,16 +63,16 @@ int serve(const ServerConfig& config) {
   auto listener = std::make_shared<Listener>(
       ioc, tcp::endpoint(net::ip::make_address(config.bind), config.port), core);
   listener->start();
-  log_line({{"level", "info"},
-            {"msg", "listening"},
-            {"address", config.bind},
-            {"port", listener->port()},
-            {"store", url.store_name()}});
+  support::log_line({{"level", "info"},
+                     {"msg", "listening"},
+                     {"address", config.bind},
+                     {"port", listener->port()},
+                     {"store", url.store_name()}});
 
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](beast::error_code ec, int signal) {
     if (ec) return;
-    log_line({{"level", "info"}, {"msg", "shutting down"}, {"signal", signal}});
+    support::log_line({{"level", "info"}, {"msg", "shutting down"}, {"signal", signal}});
     core.draining = true;
     listener->stop();
     for (auto& session : core.sessions.live()) session->drain();
@@ -86,7 +86,7 @@ int serve(const ServerConfig& config) {
   for (auto& t : threads) t.join();
   db_pool.join();
   worker.stop();
-  log_line({{"level", "info"}, {"msg", "stopped"}});
+  support::log_line({{"level", "info"}, {"msg", "stopped"}});
   return 0;
 }
 

@@ -1,8 +1,8 @@
 #include "http/session.hpp"
 
-#include "http/log.hpp"
 #include "http/problem.hpp"
 #include "support/ids.hpp"
+#include "support/log.hpp"
 
 namespace dialogd::http {
 namespace {
@@ -129,7 +129,7 @@ void Session::send(Response&& res, bhttp::verb method, const std::string& route,
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
-    log_line(
+    support::log_line(
         {{"level", "info"},
          {"method", method == bhttp::verb::unknown ? std::string_view("-")
                                                    : std::string_view(bhttp::to_string(method))},

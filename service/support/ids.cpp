@@ -1,5 +1,7 @@
 #include "support/ids.hpp"
 
+#include "domain/receipt.hpp"
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
@@ -80,34 +82,11 @@ std::string new_api_key() {
 }
 
 std::string new_receipt_code() {
-  // 60 bits in 12 Crockford base32 symbols; lookups forgive O for 0 and I/L for 1
-  // (normalize_receipt).
   unsigned char bytes[8];
   random_bytes(bytes, sizeof bytes);
   std::uint64_t v = 0;
   for (unsigned char b : bytes) v = (v << 8) | b;
-  std::string out;
-  for (int i = 0; i < 12; ++i) {
-    if (i == 4 || i == 8) out += '-';
-    out += crockford[v & 31];
-    v >>= 5;
-  }
-  return out;
-}
-
-std::string normalize_receipt(std::string_view typed) {
-  std::string symbols;
-  for (char c : typed) {
-    if (c == '-' || c == ' ') continue;
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (c == 'O') c = '0';
-    if (c == 'I' || c == 'L') c = '1';
-    symbols += c;
-  }
-  if (symbols.size() != 12) return {};
-  for (char c : symbols)
-    if (std::string_view(crockford).find(c) == std::string_view::npos) return {};
-  return symbols.substr(0, 4) + "-" + symbols.substr(4, 4) + "-" + symbols.substr(8, 4);
+  return domain::receipt_from_bits(v);  // 60 of the 64 bits are used
 }
 
 std::string random_hex(std::size_t n) {

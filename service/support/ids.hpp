@@ -15,9 +15,6 @@ std::string new_api_key();
 // A receipt code a person can read aloud and type: 12 Crockford base32 symbols (no I, L, O, U),
 // grouped as XXXX-XXXX-XXXX: 60 random bits.
 std::string new_receipt_code();
-// The canonical form of a typed receipt (case, dashes and look-alikes forgiven); empty if
-// malformed.
-std::string normalize_receipt(std::string_view typed);
 
 std::string random_hex(std::size_t bytes);
 std::string sha256_hex(std::string_view data);

@@ -1,12 +1,13 @@
 // The participation ladder: its steps, free classification, and a dialogue's own classification.
+#include "app/dialogues.hpp"
 #include "codec/ladder_json.hpp"
 #include "codec/plan_json.hpp"
 #include "codec/reader.hpp"
+#include "http/app_bridge.hpp"
 #include "http/dialogue_view.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
-#include "store/dialogue_repository.hpp"
 
 namespace dialogd::http::handlers {
 namespace json = boost::json;
@@ -33,12 +34,10 @@ Response ladder_classify(RequestContext& ctx) {
 }
 
 Response dialogue_ladder(RequestContext& ctx) {
-  const domain::Dialogue d = load_dialogue(ctx);
-  const auto facts = store::DialogueRepository(ctx.store()).facts(d.id);
-  const auto c = domain::classify(domain::ladder_input(d, facts.checkpoints > 0), ctx.language());
-  json::object o = codec::to_json(c);
-  o["declared"] =
-      d.plan.declared_level ? json::value(*d.plan.declared_level) : json::value(nullptr);
+  auto app = app_context(ctx);
+  const auto l = unwrap(app::dialogue_ladder(app, std::string(ctx.param("id")), ctx.language()));
+  json::object o = codec::to_json(l.classification);
+  o["declared"] = l.declared ? json::value(*l.declared) : json::value(nullptr);
   return json_response(ctx, bhttp::status::ok, o);
 }
 

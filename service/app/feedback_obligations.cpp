@@ -1,27 +1,22 @@
-#include "http/feedback_obligations.hpp"
+#include "app/feedback_obligations.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <map>
 
-#include "http/analysis_view.hpp"
-#include "http/log.hpp"
+#include "app/trace.hpp"
 #include "store/contribution_repository.hpp"
 #include "store/feedback_repository.hpp"
 #include "store/need_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/stage_document_repository.hpp"
 #include "support/ids.hpp"
+#include "support/log.hpp"
 
-namespace dialogd::http {
+namespace dialogd::app {
 namespace json = boost::json;
 
 namespace {
-
-std::optional<std::string> text_or_null(const json::value& v) {
-  if (v.is_string()) return std::string(v.as_string());
-  return std::nullopt;
-}
 
 std::string lowercase(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -51,37 +46,10 @@ json::object bilingual(const domain::ContributionOutcome& o) {
 
 }  // namespace
 
-domain::ContributionOutcome outcome_of(const json::object& trace) {
-  domain::ContributionOutcome o;
-  if (const auto& d = trace.at("disposition"); d.is_object()) {
-    o.disposition = std::string(d.at("value").as_string());
-    o.reason = text_or_null(d.at("reason"));
-  }
-  for (const auto& nv : trace.at("needs").as_array()) {
-    domain::NeedOutcome n;
-    n.title = std::string(nv.at("title").as_string());
-    n.in_report = nv.at("in_report").as_bool();
-    if (const auto& b = nv.at("board_answer"); b.is_object()) {
-      n.no_measure_reason = text_or_null(b.at("no_measure_reason"));
-      for (const auto& mv : b.at("measures").as_array()) {
-        domain::MeasureOutcome mo;
-        mo.title = std::string(mv.at("title").as_string());
-        mo.decision = std::string(mv.at("decision").as_string());
-        mo.rejection_reason = text_or_null(mv.at("rejection_reason"));
-        mo.status = text_or_null(mv.at("status"));
-        if (mv.at("progress").is_int64())
-          mo.progress = static_cast<int>(mv.at("progress").as_int64());
-        n.measures.push_back(std::move(mo));
-      }
-      n.answered = !n.measures.empty() || n.no_measure_reason.has_value();
-    }
-    o.needs.push_back(std::move(n));
-  }
-  return o;
-}
-
-void owe_feedback(store::Connection& db, const support::Clock& clock, const domain::Dialogue& d,
-                  domain::Moment m, std::string_view note, std::string_view public_url) {
+void owe_feedback(Context& ctx, const domain::Dialogue& d, domain::Moment m,
+                  std::string_view note) {
+  store::Connection& db = ctx.db;
+  const support::Clock& clock = ctx.clock;
   const std::string moment(domain::to_string(m));
   const std::string topic = "feedback." + moment;
   const std::string now = clock.now_rfc3339();
@@ -96,15 +64,15 @@ void owe_feedback(store::Connection& db, const support::Clock& clock, const doma
   // One message per person: contributions grouped by address, in the language of their
   // contributions.
   const auto contacts = feedback.contacts_of_dialogue(d.id);
-  log_line({{"level", "info"},
-            {"msg", "contact details read"},
-            {"reason", "compose feedback " + moment},
-            {"dialogue_id", d.id},
-            {"contacts", contacts.size()}});
+  support::log_line({{"level", "info"},
+                     {"msg", "contact details read"},
+                     {"reason", "compose feedback " + moment},
+                     {"dialogue_id", d.id},
+                     {"contacts", contacts.size()}});
   std::map<std::string, std::vector<store::ContactRow>> people;
   for (const auto& c : contacts) people[lowercase(c.email)].push_back(c);
   store::ContributionRepository contributions(db);
-  const std::string receipt_base = std::string(public_url) + "/v1/receipts/";
+  const std::string receipt_base = ctx.public_url + "/v1/receipts/";
   for (const auto& [address, rows] : people) {
     const domain::Language lang = domain::feedback_language(rows.front().language);
     std::vector<domain::OutcomeLine> lines;
@@ -112,8 +80,8 @@ void owe_feedback(store::Connection& db, const support::Clock& clock, const doma
     for (const auto& row : rows) {
       const auto c = contributions.find(row.contribution_id);
       if (!c) continue;
-      const json::object trace = trace_json(db, *c);
-      std::string excerpt(trace.at("contribution").at("text").as_string());
+      const Trace trace = trace_of(ctx, view_of(ctx, *c));
+      std::string excerpt = trace.contribution.text;
       if (excerpt.size() > 120) excerpt = excerpt.substr(0, 117) + "...";
       lines.push_back({c->receipt, excerpt, domain::describe_outcome(outcome_of(trace), lang)});
       ids.emplace_back(c->id);
@@ -145,12 +113,9 @@ void owe_feedback(store::Connection& db, const support::Clock& clock, const doma
         n.contribution_ids.empty() ? std::nullopt : contributions.find(n.contribution_ids.front());
     domain::ContributionOutcome o;
     if (c) {
-      json::object trace = trace_json(db, *c);
-      json::array only_this;
-      for (auto& nv : trace["needs"].as_array())
-        if (nv.at("id").as_string() == n.id) only_this.push_back(std::move(nv));
-      trace["needs"] = std::move(only_this);
-      trace["disposition"] = nullptr;
+      Trace trace = trace_of(ctx, view_of(ctx, *c));
+      std::erase_if(trace.needs, [&](const TracedNeed& tn) { return tn.id != n.id; });
+      trace.disposition.reset();
       o = outcome_of(trace);
     }
     json::value doc = json::parse(n.document);
@@ -189,4 +154,4 @@ void owe_feedback(store::Connection& db, const support::Clock& clock, const doma
   }
 }
 
-}  // namespace dialogd::http
+}  // namespace dialogd::app

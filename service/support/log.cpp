@@ -1,11 +1,11 @@
-#include "http/log.hpp"
+#include "support/log.hpp"
 
 #include <boost/json/serialize.hpp>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
 
-namespace dialogd::http {
+namespace dialogd::support {
 
 void log_line(boost::json::object fields) {
   const auto now = std::chrono::system_clock::now();
@@ -17,4 +17,4 @@ void log_line(boost::json::object fields) {
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
-}  // namespace dialogd::http
+}  // namespace dialogd::support

@@ -2,8 +2,8 @@
 // Structured logging: one JSON object per line on standard error. Never personal data.
 #include <boost/json/object.hpp>
 
-namespace dialogd::http {
+namespace dialogd::support {
 
 void log_line(boost::json::object fields);
 
-}  // namespace dialogd::http
+}  // namespace dialogd::support

@@ -1,0 +1,149 @@
+#include "app/contributions.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "app/dialogues.hpp"
+#include "domain/contribution_rules.hpp"
+#include "domain/measure.hpp"
+#include "store/activity_repository.hpp"
+#include "store/dialogue_repository.hpp"
+#include "store/need_repository.hpp"
+#include "support/ids.hpp"
+
+namespace dialogd::app {
+namespace json = boost::json;
+
+namespace {
+
+Failure not_open(const domain::Dialogue& d) {
+  return conflict("dialogue-not-open", "The dialogue is not open for contributions",
+                  "contributions are received while the dialogue is in_dialogue; it is " +
+                      std::string(domain::to_string(d.state)));
+}
+
+}  // namespace
+
+Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in) {
+  auto found = find_dialogue(ctx, in.dialogue_id);
+  if (!found) return found.failure();
+  const domain::Dialogue& d = found.value();
+  codec::FieldErrors& errors = in.read_errors;
+  std::vector<std::string> groups;
+  for (std::size_t i = 0; i < in.groups.size(); ++i) {
+    const auto& key = in.groups[i];
+    const bool known = std::any_of(d.plan.target_groups.begin(), d.plan.target_groups.end(),
+                                   [&](const domain::TargetGroup& g) { return g.key == key; });
+    if (!known)
+      errors.add(codec::path_index("groups", i), "invalid_value",
+                 "unknown target group \"" + key + "\"");
+    else if (std::find(groups.begin(), groups.end(), key) != groups.end())
+      errors.add(codec::path_index("groups", i), "duplicate", "\"" + key + "\" is listed twice");
+    else
+      groups.push_back(key);
+  }
+  if (in.language && !domain::language_tag(*in.language))
+    errors.add("language", "invalid_value",
+               "'" + *in.language + "' is not a language tag such as sv or en");
+  if (in.channel &&
+      std::find(domain::contribution_channels.begin(), domain::contribution_channels.end(),
+                *in.channel) == domain::contribution_channels.end())
+    errors.add("channel", "invalid_value", "unknown channel \"" + *in.channel + "\"");
+  std::optional<store::Contact> contact;
+  if (in.contact) {
+    if (!in.contact->email.empty() && !domain::plausible_email(in.contact->email))
+      errors.add("contact.email", "invalid_value",
+                 "'" + in.contact->email + "' is not an email address");
+    if (!domain::consent_given(in.contact->consent))
+      errors.add("contact.consent", "consent_required", std::string(domain::consent_message));
+    if (!in.contact->email.empty())
+      contact = store::Contact{in.contact->email, in.contact->name, ctx.clock.now_rfc3339()};
+  }
+  if (in.activity_id && !store::ActivityRepository(ctx.db).belongs_to(*in.activity_id, d.id))
+    errors.add("activity_id", "invalid_value",
+               "'" + *in.activity_id + "' is not an activity of this dialogue");
+  if (!errors.empty()) return invalid(errors);
+  if (!domain::accepts_contributions(d.state)) return not_open(d);
+
+  store::ContributionRepository contributions(ctx.db);
+  Contribution rec;
+  rec.id = support::new_id();
+  rec.dialogue_id = d.id;
+  rec.activity_id = in.activity_id;
+  do rec.receipt = support::new_receipt_code();
+  while (contributions.receipt_taken(rec.receipt));
+  rec.channel = in.channel ? *in.channel : "activity";
+  rec.language = in.language.value_or("sv");
+  rec.themes = in.themes;
+  json::array theme_list, group_list;
+  for (const auto& t : in.themes) theme_list.emplace_back(t);
+  for (const auto& g : groups) group_list.emplace_back(g);
+  rec.document = json::serialize(json::object{{"text", in.text},
+                                              {"channel", rec.channel},
+                                              {"themes", std::move(theme_list)},
+                                              {"groups", std::move(group_list)},
+                                              {"language", rec.language}});
+  rec.created_at = ctx.clock.now_rfc3339();
+  contributions.insert(rec, contact);
+  return ContributionView{std::move(rec), {}, std::nullopt};  // nothing cites it yet
+}
+
+ContributionView view_of(Context& ctx, Contribution c) {
+  ContributionView v;
+  for (const auto& n : store::NeedRepository(ctx.db).citing(c.id)) v.need_ids.push_back(n.id);
+  const auto recorded = store::ContributionRepository(ctx.db).disposition(c.id);
+  if (!v.need_ids.empty())
+    v.disposition =
+        Disposition{"need", recorded && recorded->value == "need" ? recorded->reason
+                                                                  : std::optional<std::string>{}};
+  else if (recorded && recorded->value != "need")
+    v.disposition = Disposition{recorded->value, recorded->reason};
+  v.record = std::move(c);
+  return v;
+}
+
+Result<ContributionView> find_contribution(Context& ctx, const std::string& id) {
+  auto c = store::ContributionRepository(ctx.db).find(id);
+  if (!c) return not_found("contribution '" + id + "'");
+  return view_of(ctx, std::move(*c));
+}
+
+Result<std::vector<ContributionView>> list_contributions(Context& ctx,
+                                                         const std::string& dialogue_id,
+                                                         const ContributionFilter& filter,
+                                                         const Page& page) {
+  auto d = find_dialogue(ctx, dialogue_id);
+  if (!d) return d.failure();
+  std::vector<ContributionView> out;
+  for (auto& c :
+       store::ContributionRepository(ctx.db).list(d->id, filter, page.after, page.fetch()))
+    out.push_back(view_of(ctx, std::move(c)));
+  return out;
+}
+
+Result<ContributionView> record_disposition(Context& ctx, const Precondition& pre,
+                                            DispositionInput in) {
+  store::ContributionRepository contributions(ctx.db);
+  auto c = contributions.find(in.contribution_id);
+  if (!c) return not_found("contribution '" + in.contribution_id + "'");
+  if (auto f = check(pre, c->version)) return *f;
+  codec::FieldErrors& errors = in.read_errors;
+  const bool cited = !store::NeedRepository(ctx.db).citing(c->id).empty();
+  if (in.value && domain::disposition_needs_reason(*in.value) && !in.reason)
+    errors.add(
+        "reason", "required",
+        "say why the contribution went no further: a reason is required for '" + *in.value + "'");
+  if (in.value == "need" && !cited)
+    errors.add("disposition", "invalid_value",
+               "'need' is set by citing the contribution in a need; no need cites it");
+  if (!errors.empty()) return invalid(errors);
+  const auto d = store::DialogueRepository(ctx.db).find(c->dialogue_id);
+  if (d->state != domain::State::analysing)
+    return wrong_state("contributions are disposed of while the dialogue is analysing; it is " +
+                       std::string(domain::to_string(d->state)));
+  contributions.set_disposition(c->id, {*in.value, in.reason}, ctx.clock.now_rfc3339());
+  contributions.bump_version(c->id);
+  c->version += 1;
+  return view_of(ctx, std::move(*c));
+}
+
+}  // namespace dialogd::app

@@ -1,0 +1,67 @@
+#pragma once
+// Citizen contributions: submitting one (the hot write path), reading them, and an official's
+// disposition of one that fed no need.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "app/page.hpp"
+#include "app/result.hpp"
+#include "store/contribution_repository.hpp"
+
+namespace dialogd::app {
+
+using Contribution = store::ContributionRecord;
+using ContributionFilter = store::ContributionFilter;
+
+struct Disposition {
+  std::string value;  // need | out_of_scope | already_handled | ... (domain::disposition_keys)
+  std::optional<std::string> reason;
+};
+
+// A contribution with what became of it so far: the needs citing it and its disposition (`need`
+// whenever a need cites it, otherwise what an official recorded).
+struct ContributionView {
+  Contribution record;
+  std::vector<std::string> need_ids;
+  std::optional<Disposition> disposition;
+};
+
+struct ContactInput {
+  std::string email;
+  std::optional<std::string> name;
+  std::optional<bool> consent;
+};
+
+struct ContributionInput {
+  std::string dialogue_id;
+  std::string text;
+  std::optional<std::string> activity_id;
+  std::optional<std::string> channel;  // defaults to "activity" with an activity_id
+  std::vector<std::string> themes;
+  std::vector<std::string> groups;      // keys of the plan's target groups
+  std::optional<std::string> language;  // defaults to sv
+  std::optional<ContactInput> contact;
+  codec::FieldErrors read_errors;  // what the caller found while reading its input
+};
+
+Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in);
+
+ContributionView view_of(Context& ctx, Contribution c);
+Result<ContributionView> find_contribution(Context& ctx, const std::string& id);
+Result<std::vector<ContributionView>> list_contributions(Context& ctx,
+                                                         const std::string& dialogue_id,
+                                                         const ContributionFilter& filter,
+                                                         const Page& page);
+
+struct DispositionInput {
+  std::string contribution_id;
+  std::optional<std::string> value;
+  std::optional<std::string> reason;
+  codec::FieldErrors read_errors;
+};
+Result<ContributionView> record_disposition(Context& ctx, const Precondition& pre,
+                                            DispositionInput in);
+
+}  // namespace dialogd::app

@@ -1,0 +1,112 @@
+#include "app/feedback.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <map>
+
+#include "app/dialogues.hpp"
+#include "app/trace.hpp"
+#include "store/contribution_repository.hpp"
+#include "store/dialogue_repository.hpp"
+#include "support/ids.hpp"
+#include "support/log.hpp"
+
+namespace dialogd::app {
+namespace json = boost::json;
+
+Result<Webhook> register_webhook(Context& ctx, WebhookInput in) {
+  auto& errors = in.read_errors;
+  if (!in.url.empty() && in.url.rfind("https://", 0) != 0 && in.url.rfind("http://", 0) != 0)
+    errors.add("url", "invalid_value", "'" + in.url + "' is not an http(s) address");
+  if (!in.secret.empty() && in.secret.size() < 16)
+    errors.add("secret", "too_short", "a secret has at least 16 characters");
+  if (!errors.empty()) return invalid(errors);
+  json::array ev;
+  for (const auto& e : in.events) ev.emplace_back(e);
+  const Webhook w{support::new_id(), in.url, json::serialize(ev), in.secret,
+                  ctx.clock.now_rfc3339()};
+  store::FeedbackRepository(ctx.db).add_webhook(w);
+  return w;
+}
+
+std::vector<Webhook> list_webhooks(Context& ctx) {
+  return store::FeedbackRepository(ctx.db).webhooks();
+}
+
+Result<Done> remove_webhook(Context& ctx, const std::string& id) {
+  if (!store::FeedbackRepository(ctx.db).delete_webhook(id, ctx.clock.now_rfc3339()))
+    return not_found("webhook '" + id + "'");
+  return Done{};
+}
+
+Result<FeedbackCoverage> feedback_coverage(Context& ctx, const std::string& dialogue_id) {
+  auto d = find_dialogue(ctx, dialogue_id);
+  if (!d) return d.failure();
+  store::FeedbackRepository feedback(ctx.db);
+  FeedbackCoverage out;
+  for (auto& c : store::ContributionRepository(ctx.db).list(d->id, {}, std::nullopt, 1'000'000)) {
+    ++out.contributions;
+    if (domain::is_traced(outcome_of(trace_of(ctx, view_of(ctx, std::move(c)))))) ++out.traced;
+  }
+  const std::string today = ctx.clock.today().to_string();
+  for (auto& m : feedback.moments(d->id)) {
+    auto counts = feedback.counts(d->id, m.moment, today);
+    out.moments.push_back({std::move(m), counts});
+  }
+  out.participants_opted_in = feedback.opted_in_people(d->id);
+  out.public_entries = feedback.public_entries(d->id);
+  return out;
+}
+
+Result<std::vector<PublicEntry>> public_feedback(Context& ctx, const std::string& dialogue_id) {
+  auto d = find_dialogue(ctx, dialogue_id);
+  if (!d) return d.failure();
+  return store::FeedbackRepository(ctx.db).public_entries(d->id);
+}
+
+std::vector<OverdueRow> overdue_feedback(Context& ctx) {
+  store::FeedbackRepository feedback(ctx.db);
+  store::DialogueRepository dialogues(ctx.db);
+  const std::string today = ctx.clock.today().to_string();
+  std::map<std::string, OverdueRow> rows;
+  auto row = [&](const std::string& id) -> OverdueRow& {
+    auto it = rows.find(id);
+    if (it != rows.end()) return it->second;
+    const auto d = dialogues.find(id);
+    OverdueRow r;
+    r.dialogue_id = id;
+    r.title = d ? d->plan.title : "";
+    r.state = d ? std::string(domain::to_string(d->state)) : "";
+    return rows.emplace(id, std::move(r)).first->second;
+  };
+  for (const auto& id : feedback.dialogues_with_overdue_messages(today)) {
+    long long overdue = 0;
+    for (const auto& m : feedback.moments(id))
+      overdue += feedback.counts(id, m.moment, today).overdue;
+    row(id).overdue_messages = overdue;
+  }
+  for (const auto& [id, document] : feedback.decisions_awaiting_follow_up()) {
+    json::value decision = json::parse(document);
+    const std::string due(decision.at("follow_up_due_on").as_string());
+    if (due < today) {
+      auto& r = row(id);
+      r.follow_up_due_on = due;
+      r.follow_up_overdue = true;
+    }
+  }
+  std::vector<OverdueRow> out;
+  for (auto& [id, r] : rows) out.push_back(std::move(r));
+  return out;
+}
+
+Result<long long> erase_contacts(Context& ctx, const std::string& email) {
+  if (email.find('@') == std::string::npos || email.size() > 254)
+    return invalid("email", "invalid_value",
+                   "give the address to erase: DELETE /v1/contacts?email=...");
+  const long long erased = store::FeedbackRepository(ctx.db).erase_contacts_by_email(email);
+  support::log_line(
+      {{"level", "info"}, {"msg", "contact details erased on request"}, {"contributions", erased}});
+  return erased;
+}
+
+}  // namespace dialogd::app
