@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
     if (command == "keys") return dialogd::cli::run_keys(args);
     if (command == "migrate") return dialogd::cli::run_migrate(args);
     if (command == "routes") return dialogd::cli::run_routes();
+    if (command == "demo") return dialogd::cli::run_demo(args);
     throw dialogd::cli::UsageError("unknown command '" + command + "'");
   } catch (const dialogd::cli::UsageError& e) {
     std::cerr << "dialogd: " << e.what() << " (see dialogd --help)\n";

@@ -1,6 +1,10 @@
 #pragma once
+#include <iosfwd>
 #include <string>
 #include <vector>
+
+#include "app/demo.hpp"
+#include "store/key_repository.hpp"
 
 namespace dialogd::cli {
 
@@ -8,6 +12,15 @@ int run_serve(const std::vector<std::string>& args);
 int run_keys(const std::vector<std::string>& args);
 int run_migrate(const std::vector<std::string>& args);
 int run_routes();
+int run_demo(const std::vector<std::string>& args);
 void print_help();
+
+// Shared by the subcommands.
+app::DemoSummary load_demo_into(const std::string& db_url, const std::string& public_url);
+void print_demo(const app::DemoSummary& s, std::ostream& out);
+// Makes a key of `role` and returns its secret (shown once; only its hash is stored).
+std::string create_key(const std::string& db_url, const std::string& role, const std::string& name);
+store::ApiKey create_key(store::Connection& conn, const std::string& role, const std::string& name,
+                         std::string& secret);
 
 }  // namespace dialogd::cli

@@ -23,11 +23,8 @@ int run_keys(const std::vector<std::string>& args) {
     const std::string role = o.get("role", "");
     if (role != "admin" && role != "editor" && role != "portal")
       throw UsageError("keys create needs --role admin, editor or portal");
-    const std::string key = support::new_api_key();
-    conn.begin_write();
-    const auto created =
-        keys.create(role, o.get("name", ""), support::sha256_hex(key), clock.now_rfc3339());
-    conn.commit();
+    std::string key;
+    const auto created = create_key(conn, role, o.get("name", ""), key);
     std::cerr << "Created key " << created.id << " (" << created.role << ", " << created.name
               << "). It is shown only now; store it safely.\n";
     std::cout << key << std::endl;
@@ -53,6 +50,29 @@ int run_keys(const std::vector<std::string>& args) {
     return 0;
   }
   throw UsageError("unknown keys action '" + action + "': use create, list or revoke");
+}
+
+}  // namespace dialogd::cli
+
+namespace dialogd::cli {
+
+store::ApiKey create_key(store::Connection& conn, const std::string& role, const std::string& name,
+                         std::string& secret) {
+  const support::Clock clock;
+  secret = support::new_api_key();
+  conn.begin_write();
+  const auto created = store::KeyRepository(conn).create(role, name, support::sha256_hex(secret),
+                                                         clock.now_rfc3339());
+  conn.commit();
+  return created;
+}
+
+std::string create_key(const std::string& db_url, const std::string& role,
+                       const std::string& name) {
+  store::Connection conn(store::DbUrl::parse(db_url));
+  std::string secret;
+  create_key(conn, role, name, secret);
+  return secret;
 }
 
 }  // namespace dialogd::cli

@@ -33,6 +33,7 @@ Usage:
   dialogd keys list [--db URL]
   dialogd keys revoke ID [--db URL]
   dialogd migrate [--db URL]
+  dialogd demo load [--db URL]                  the Swedish example dialogues, made through the use cases
   dialogd routes
   dialogd --version | --help
 
@@ -51,6 +52,8 @@ Serve options (environment variable in brackets):
   --read-timeout-ms MS  read deadline and idle keep-alive (DIALOGD_READ_TIMEOUT_MS, default 30000)
   --grace-seconds S     on SIGTERM, time to finish requests in flight (DIALOGD_GRACE_SECONDS, default 10)
   --no-access-log       no per-request log lines
+  --demo                serve a fresh demo store (a temporary SQLite file with the example
+                        dialogues; an editor and a portal key are printed)
   --public-url URL      where citizens reach this service, for receipt links (DIALOGD_PUBLIC_URL)
   --smtp URL            SMTP server for feedback email, e.g. smtp://mail.region.se:25 (DIALOGD_SMTP);
                         without it email stays pending and is reported as such

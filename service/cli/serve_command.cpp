@@ -2,7 +2,38 @@
 #include "cli/options.hpp"
 #include "http/server.hpp"
 
+#include <stdlib.h>
+
+#include <iostream>
+#include <stdexcept>
+
 namespace dialogd::cli {
+
+namespace {
+
+std::string demo_db_;
+
+// A fresh SQLite store in a temporary folder, with the demo loaded and an editor and a portal key
+// printed, so a newcomer sees a living service at once.
+std::string prepare_demo_store() {
+  char dir_template[] = "/tmp/dialogd-demo.XXXXXX";
+  const char* dir = ::mkdtemp(dir_template);
+  if (!dir) throw std::runtime_error("cannot make a temporary folder for the demo store");
+  demo_db_ = std::string("sqlite:") + dir + "/demo.db";
+  return demo_db_;
+}
+
+void announce_demo(const http::ServerConfig& c) {
+  const auto summary = load_demo_into(c.db, c.public_url);
+  std::cerr << "Demo store " << c.db.substr(7) << " with these dialogues:\n";
+  print_demo(summary, std::cerr);
+  for (const char* role : {"editor", "portal"})
+    std::cerr << role << " key: " << create_key(c.db, role, std::string("demo ") + role) << '\n';
+  std::cerr << "Try " << c.public_url << "/v1/dialogues and " << c.public_url << "/v1/receipts/"
+            << summary.dialogues.front().receipts.front() << '\n';
+}
+
+}  // namespace
 
 int run_serve(const std::vector<std::string>& args) {
   const Options o(args,
@@ -22,13 +53,14 @@ int run_serve(const std::vector<std::string>& args) {
                    {"delivery-lease-ms", "DIALOGD_DELIVERY_LEASE_MS"},
                    {"retry-base-ms", "DIALOGD_RETRY_BASE_MS"},
                    {"delivery-attempts", "DIALOGD_DELIVERY_ATTEMPTS"}},
-                  {"no-access-log"});
+                  {"no-access-log", "demo"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
   http::ServerConfig c;
   c.port = static_cast<unsigned short>(o.get_number("port", 8080, 0, 65535));
   c.bind = o.get("bind", c.bind);
   c.db = o.get("db", c.db);
+  if (o.has("demo")) c.db = prepare_demo_store();
   c.db_threads = static_cast<std::size_t>(o.get_number("db-threads", 4, 1, 256));
   c.io_threads = static_cast<std::size_t>(o.get_number("io-threads", 1, 1, 64));
   c.body_limit = static_cast<std::size_t>(o.get_number("body-limit", 1 << 20, 1024, 1L << 30));
@@ -47,6 +79,7 @@ int run_serve(const std::vector<std::string>& args) {
       std::chrono::milliseconds(o.get_number("delivery-lease-ms", 60'000, 100, 3'600'000));
   c.retry_base = std::chrono::milliseconds(o.get_number("retry-base-ms", 30'000, 10, 86'400'000));
   c.delivery_attempts = static_cast<int>(o.get_number("delivery-attempts", 6, 1, 100));
+  if (o.has("demo")) announce_demo(c);
   return http::serve(c);
 }
 
