@@ -80,7 +80,7 @@ Result<Activity> add_activity(Context& ctx, const std::string& dialogue_id, Acti
 
 Result<Activity> find_activity(Context& ctx, const std::string& id) {
   auto a = store::ActivityRepository(ctx.db).find(id);
-  if (!a) return not_found("activity '" + id + "'");
+  if (!a || !find_dialogue(ctx, a->dialogue_id)) return not_found("activity '" + id + "'");
   return std::move(*a);
 }
 

@@ -14,10 +14,17 @@ namespace dialogd::app {
 struct Actor {
   std::string key_id;  // empty for the service itself (CLI, workers, adapters)
   std::string name;    // shown to editors in the timeline
-  std::string role;    // admin | editor | portal | system | anonymous
+  std::string role;    // operator | admin | editor | portal | widget | system | anonymous
+  // The organisation whose resources the actor sees and changes. Keys of every role but operator
+  // have one; anonymous callers see what is published; the service itself (system) acts for one
+  // organisation when given, or for all (workers).
+  std::optional<std::string> organisation_id;
   bool can_edit() const { return role == "editor" || role == "admin" || role == "system"; }
-  static Actor system(std::string name) { return {"", std::move(name), "system"}; }
-  static Actor anonymous() { return {"", "", "anonymous"}; }
+  bool anonymous_caller() const { return role == "anonymous"; }
+  static Actor system(std::string name, std::optional<std::string> organisation = std::nullopt) {
+    return {"", std::move(name), "system", std::move(organisation)};
+  }
+  static Actor anonymous() { return {"", "", "anonymous", std::nullopt}; }
 };
 
 struct Context {

@@ -103,7 +103,7 @@ ContributionView view_of(Context& ctx, Contribution c) {
 
 Result<ContributionView> find_contribution(Context& ctx, const std::string& id) {
   auto c = store::ContributionRepository(ctx.db).find(id);
-  if (!c) return not_found("contribution '" + id + "'");
+  if (!c || !find_dialogue(ctx, c->dialogue_id)) return not_found("contribution '" + id + "'");
   return view_of(ctx, std::move(*c));
 }
 
@@ -124,7 +124,8 @@ Result<ContributionView> record_disposition(Context& ctx, const Precondition& pr
                                             DispositionInput in) {
   store::ContributionRepository contributions(ctx.db);
   auto c = contributions.find(in.contribution_id);
-  if (!c) return not_found("contribution '" + in.contribution_id + "'");
+  if (!c || !find_dialogue(ctx, c->dialogue_id))
+    return not_found("contribution '" + in.contribution_id + "'");
   if (auto f = check(pre, c->version)) return *f;
   codec::FieldErrors& errors = in.read_errors;
   const bool cited = !store::NeedRepository(ctx.db).citing(c->id).empty();

@@ -1,13 +1,27 @@
 #include "app/dialogues.hpp"
 
+#include "app/bodies.hpp"
+#include "domain/body.hpp"
 #include "store/dialogue_repository.hpp"
 #include "support/ids.hpp"
 
 namespace dialogd::app {
 
+bool visible(const Context& ctx, const domain::Dialogue& d) {
+  const Actor& a = ctx.actor;
+  if (a.organisation_id) return d.organisation_id == *a.organisation_id;
+  if (a.role == "system") return true;
+  if (a.role == "anonymous") return true;  // every dialogue's public face is public
+  return false;  // an operator key acts on organisations, not on their dialogues
+}
+
+std::string organisation_of(const Context& ctx) {
+  return ctx.actor.organisation_id.value_or(std::string(domain::default_organisation));
+}
+
 Result<domain::Dialogue> find_dialogue(Context& ctx, const std::string& id) {
   auto d = store::DialogueRepository(ctx.db).find(id);
-  if (!d) return not_found("dialogue '" + id + "'");
+  if (!d || !visible(ctx, *d)) return not_found("dialogue '" + id + "'");
   return std::move(*d);
 }
 
@@ -23,8 +37,33 @@ Result<DialogueView> view_dialogue(Context& ctx, const std::string& id) {
 }
 
 Result<DialogueView> create_dialogue(Context& ctx, domain::Plan plan) {
+  return create_dialogue(ctx, NewDialogue{std::move(plan), std::nullopt, std::nullopt, {}});
+}
+
+Result<DialogueView> create_dialogue(Context& ctx, NewDialogue in) {
   domain::Dialogue d;
-  d.plan = std::move(plan);
+  d.organisation_id = organisation_of(ctx);
+  if (in.body_id) {
+    auto body = find_body(ctx, *in.body_id);
+    if (!body)
+      in.read_errors.add("body_id", "invalid_value",
+                         "'" + *in.body_id + "' is not a body of this organisation");
+    else
+      domain::apply_body_defaults(in.plan, body->principles);
+  }
+  if (in.plan_item) {
+    if (!in.body_id)
+      in.read_errors.add("plan_item", "invalid_value",
+                         "a plan item belongs to a body's yearly plan: name the body_id too");
+    else if (!plan_has_item(ctx, *in.body_id, *in.plan_item))
+      in.read_errors.add("plan_item", "invalid_value",
+                         "the body has no item '" + in.plan_item->key + "' in its plan for " +
+                             std::to_string(in.plan_item->year));
+  }
+  if (!in.read_errors.empty()) return invalid(in.read_errors);
+  d.body_id = std::move(in.body_id);
+  d.plan_item = std::move(in.plan_item);
+  d.plan = std::move(in.plan);
   d.id = support::new_id();
   d.state = domain::State::draft;
   d.version = 1;
@@ -36,10 +75,19 @@ Result<DialogueView> create_dialogue(Context& ctx, domain::Plan plan) {
 std::vector<DialogueView> list_dialogues(Context& ctx, const DialogueFilter& filter,
                                          const Page& page) {
   store::DialogueRepository repo(ctx.db);
-  std::optional<std::string> state;
-  if (filter.state) state = std::string(domain::to_string(*filter.state));
+  store::DialogueQuery q;
+  if (filter.state) q.state = std::string(domain::to_string(*filter.state));
+  q.body_id = filter.body_id;
+  if (filter.year) q.year = *filter.year;
+  q.before_id = page.after;
+  if (ctx.actor.organisation_id)
+    q.organisation_id = ctx.actor.organisation_id;
+  else if (ctx.actor.anonymous_caller()) {
+    q.organisation_id = filter.organisation_id;
+  } else if (ctx.actor.role != "system")
+    return {};
   std::vector<DialogueView> out;
-  for (auto& d : repo.list(state, page.after, page.fetch())) {
+  for (auto& d : repo.list(q, page.fetch())) {
     auto facts = repo.facts(d.id);
     out.push_back({std::move(d), std::move(facts)});
   }

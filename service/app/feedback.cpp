@@ -23,18 +23,20 @@ Result<Webhook> register_webhook(Context& ctx, WebhookInput in) {
   if (!errors.empty()) return invalid(errors);
   json::array ev;
   for (const auto& e : in.events) ev.emplace_back(e);
-  const Webhook w{support::new_id(), in.url, json::serialize(ev), in.secret,
-                  ctx.clock.now_rfc3339()};
+  const Webhook w{support::new_id(),       in.url,
+                  json::serialize(ev),     in.secret,
+                  ctx.clock.now_rfc3339(), organisation_of(ctx)};
   store::FeedbackRepository(ctx.db).add_webhook(w);
   return w;
 }
 
 std::vector<Webhook> list_webhooks(Context& ctx) {
-  return store::FeedbackRepository(ctx.db).webhooks();
+  return store::FeedbackRepository(ctx.db).webhooks(organisation_of(ctx));
 }
 
 Result<Done> remove_webhook(Context& ctx, const std::string& id) {
-  if (!store::FeedbackRepository(ctx.db).delete_webhook(id, ctx.clock.now_rfc3339()))
+  if (!store::FeedbackRepository(ctx.db).delete_webhook(id, organisation_of(ctx),
+                                                        ctx.clock.now_rfc3339()))
     return not_found("webhook '" + id + "'");
   return Done{};
 }
@@ -72,20 +74,21 @@ std::vector<OverdueRow> overdue_feedback(Context& ctx) {
   auto row = [&](const std::string& id) -> OverdueRow& {
     auto it = rows.find(id);
     if (it != rows.end()) return it->second;
-    const auto d = dialogues.find(id);
+    const auto d = dialogues.find(id);  // visible: the lists below are the actor's organisation's
     OverdueRow r;
     r.dialogue_id = id;
     r.title = d ? d->plan.title : "";
     r.state = d ? std::string(domain::to_string(d->state)) : "";
     return rows.emplace(id, std::move(r)).first->second;
   };
-  for (const auto& id : feedback.dialogues_with_overdue_messages(today)) {
+  const std::string org = organisation_of(ctx);
+  for (const auto& id : feedback.dialogues_with_overdue_messages(today, org)) {
     long long overdue = 0;
     for (const auto& m : feedback.moments(id))
       overdue += feedback.counts(id, m.moment, today).overdue;
     row(id).overdue_messages = overdue;
   }
-  for (const auto& [id, document] : feedback.decisions_awaiting_follow_up()) {
+  for (const auto& [id, document] : feedback.decisions_awaiting_follow_up(org)) {
     json::value decision = json::parse(document);
     const std::string due(decision.at("follow_up_due_on").as_string());
     if (due < today) {
@@ -103,7 +106,8 @@ Result<long long> erase_contacts(Context& ctx, const std::string& email) {
   if (email.find('@') == std::string::npos || email.size() > 254)
     return invalid("email", "invalid_value",
                    "give the address to erase: DELETE /v1/contacts?email=...");
-  const long long erased = store::FeedbackRepository(ctx.db).erase_contacts_by_email(email);
+  const long long erased =
+      store::FeedbackRepository(ctx.db).erase_contacts_by_email(email, organisation_of(ctx));
   support::log_line(
       {{"level", "info"}, {"msg", "contact details erased on request"}, {"contributions", erased}});
   return erased;

@@ -128,7 +128,7 @@ void owe_feedback(Context& ctx, const domain::Dialogue& d, domain::Moment m,
   feedback.publish({d.id, moment, json::serialize(entry), now});
 
   // Portals that asked to hear of this moment.
-  for (const auto& hook : feedback.webhooks()) {
+  for (const auto& hook : feedback.webhooks(d.organisation_id)) {
     json::value events = json::parse(hook.events);
     bool wanted = false;
     for (const auto& e : events.as_array())

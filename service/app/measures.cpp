@@ -14,7 +14,7 @@ Result<std::vector<Measure>> list_measures(Context& ctx, const std::string& dial
 
 Result<Measure> find_measure(Context& ctx, const std::string& id) {
   auto m = store::MeasureRepository(ctx.db).find(id);
-  if (!m) return not_found("measure '" + id + "'");
+  if (!m || !find_dialogue(ctx, m->dialogue_id)) return not_found("measure '" + id + "'");
   return std::move(*m);
 }
 

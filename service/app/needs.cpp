@@ -65,7 +65,7 @@ Result<Need> record_need(Context& ctx, const std::string& dialogue_id, NeedInput
 
 Result<Need> find_need(Context& ctx, const std::string& id) {
   auto n = store::NeedRepository(ctx.db).find(id);
-  if (!n) return not_found("need '" + id + "'");
+  if (!n || !find_dialogue(ctx, n->dialogue_id)) return not_found("need '" + id + "'");
   return std::move(*n);
 }
 

@@ -20,7 +20,8 @@ RepresentationView represent(Context& ctx, const domain::Dialogue& d) {
       domain::represent(d.plan.target_groups, d.plan.representation_threshold,
                         activities.total_participants(d.id), activities.reached_by_group(d.id));
   for (const auto& key : v.representation.under)
-    v.suggestions.push_back({key, domain::rank_methods(activities.reach_by_method(key))});
+    v.suggestions.push_back(
+        {key, domain::rank_methods(activities.reach_by_method(key, d.organisation_id))});
   return v;
 }
 

@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "app/dialogues.hpp"
 #include "domain/lifecycle.hpp"
 #include "domain/receipt.hpp"
 #include "store/dialogue_repository.hpp"
@@ -117,6 +118,7 @@ Result<Trace> trace_receipt(Context& ctx, std::string_view typed_code) {
   const std::string code = domain::normalize_receipt(typed_code);
   std::optional<Contribution> c;
   if (!code.empty()) c = store::ContributionRepository(ctx.db).find_by_receipt(code);
+  if (c && !find_dialogue(ctx, c->dialogue_id)) c.reset();
   if (!c) {
     Failure f = not_found("receipt");
     f.detail = "no contribution has this receipt; check the code and try again";

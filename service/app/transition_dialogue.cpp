@@ -1,5 +1,6 @@
 #include "app/transition_dialogue.hpp"
 
+#include "app/bodies.hpp"
 #include "app/feedback_obligations.hpp"
 #include "domain/feedback.hpp"
 #include "domain/lifecycle.hpp"
@@ -30,17 +31,28 @@ Result<DialogueView> transition_dialogue(Context& ctx, const Precondition& pre,
     return f;
   }
   store::DialogueRepository dialogues(ctx.db);
-  const domain::StageFacts facts = dialogues.transition_facts(d.id);
+  domain::StageFacts facts = dialogues.transition_facts(d.id);
+  const auto body = body_of(ctx, d);
+  if (body) facts.body_ladder_range = {body->principles.ladder_min, body->principles.ladder_max};
   const auto unmet = domain::requirements().unmet({d, to, in.note, facts});
   if (!unmet.empty()) {
     std::string list;
     for (const auto& code : unmet) list += (list.empty() ? "" : ", ") + code;
+    std::string detail = "to go from " + from_key + " to " + to_key + " first resolve: " + list;
+    std::vector<std::pair<std::string, std::string>> texts;
+    if (body && std::find(unmet.begin(), unmet.end(), "outside_body_principles") != unmet.end()) {
+      const std::string range = std::to_string(body->principles.ladder_min) + "-" +
+                                std::to_string(body->principles.ladder_max);
+      detail += " (the principles of " + body->name + " allow ladder steps " + range +
+                "; this dialogue declares step " + std::to_string(*d.plan.declared_level) + ")";
+      texts.emplace_back("allowed_ladder_steps", range);
+    }
     Failure f{FailureKind::unmet,
               "requirements-unmet",
               "Requirements unmet",
-              "to go from " + from_key + " to " + to_key + " first resolve: " + list,
+              detail,
               {},
-              {},
+              std::move(texts),
               {{"unmet", unmet}},
               {}};
     return f;

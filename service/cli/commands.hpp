@@ -19,8 +19,7 @@ void print_help();
 app::DemoSummary load_demo_into(const std::string& db_url, const std::string& public_url);
 void print_demo(const app::DemoSummary& s, std::ostream& out);
 // Makes a key of `role` and returns its secret (shown once; only its hash is stored).
-std::string create_key(const std::string& db_url, const std::string& role, const std::string& name);
-store::ApiKey create_key(store::Connection& conn, const std::string& role, const std::string& name,
-                         std::string& secret);
+std::string create_key(const std::string& db_url, const store::NewKey& key);
+store::ApiKey create_key(store::Connection& conn, const store::NewKey& key, std::string& secret);
 
 }  // namespace dialogd::cli

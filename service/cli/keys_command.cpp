@@ -3,16 +3,18 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "domain/dialogue.hpp"
 #include "store/connection.hpp"
 #include "store/key_repository.hpp"
 #include "store/migrations.hpp"
+#include "store/organisation_repository.hpp"
 #include "support/clock.hpp"
 #include "support/ids.hpp"
 
 namespace dialogd::cli {
 
 int run_keys(const std::vector<std::string>& args) {
-  const Options o(args, {{"db", "DIALOGD_DB"}, {"role", ""}, {"name", ""}});
+  const Options o(args, {{"db", "DIALOGD_DB"}, {"role", ""}, {"name", ""}, {"org", ""}});
   if (o.positional().empty()) throw UsageError("keys needs an action: create, list or revoke");
   const std::string action = o.positional()[0];
   store::Connection conn(store::DbUrl::parse(o.get("db", "sqlite:dialogd.db")));
@@ -21,18 +23,30 @@ int run_keys(const std::vector<std::string>& args) {
   const support::Clock clock;
   if (action == "create") {
     const std::string role = o.get("role", "");
-    if (role != "admin" && role != "editor" && role != "portal")
-      throw UsageError("keys create needs --role admin, editor or portal");
+    if (role != "admin" && role != "editor" && role != "portal" && role != "operator")
+      throw UsageError("keys create needs --role operator, admin, editor or portal");
+    std::optional<std::string> org;
+    if (role == "operator") {
+      if (o.has("org")) throw UsageError("an operator key belongs to no organisation: drop --org");
+    } else {
+      // Without --org a key joins the default organisation: a single-organisation installation
+      // never names one.
+      org = o.get("org", std::string(domain::default_organisation));
+      if (!store::OrganisationRepository(conn).find(*org))
+        throw UsageError("no organisation '" + *org + "' (see GET /v1/organisations)");
+    }
     std::string key;
-    const auto created = create_key(conn, role, o.get("name", ""), key);
+    const auto created = create_key(conn, {role, o.get("name", ""), org, std::nullopt}, key);
     std::cerr << "Created key " << created.id << " (" << created.role << ", " << created.name
               << "). It is shown only now; store it safely.\n";
     std::cout << key << std::endl;
     return 0;
   }
   if (action == "list") {
+    // id, role, organisation (- for operators), name, created, status
     for (const auto& k : keys.list())
-      std::cout << k.id << '\t' << k.role << '\t' << k.name << '\t' << k.created_at << '\t'
+      std::cout << k.id << '\t' << k.role << '\t' << k.organisation_id.value_or("-") << '\t'
+                << k.name << '\t' << k.created_at << '\t'
                 << (k.revoked_at ? "revoked " + *k.revoked_at : std::string("active")) << '\n';
     return 0;
   }
@@ -56,22 +70,20 @@ int run_keys(const std::vector<std::string>& args) {
 
 namespace dialogd::cli {
 
-store::ApiKey create_key(store::Connection& conn, const std::string& role, const std::string& name,
-                         std::string& secret) {
+store::ApiKey create_key(store::Connection& conn, const store::NewKey& key, std::string& secret) {
   const support::Clock clock;
   secret = support::new_api_key();
   conn.begin_write();
-  const auto created = store::KeyRepository(conn).create(role, name, support::sha256_hex(secret),
-                                                         clock.now_rfc3339());
+  const auto created =
+      store::KeyRepository(conn).create(key, support::sha256_hex(secret), clock.now_rfc3339());
   conn.commit();
   return created;
 }
 
-std::string create_key(const std::string& db_url, const std::string& role,
-                       const std::string& name) {
+std::string create_key(const std::string& db_url, const store::NewKey& key) {
   store::Connection conn(store::DbUrl::parse(db_url));
   std::string secret;
-  create_key(conn, role, name, secret);
+  create_key(conn, key, secret);
   return secret;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "domain/dialogue.hpp"
 #include "http/server.hpp"
 
 #include <stdlib.h>
@@ -28,7 +29,10 @@ void announce_demo(const http::ServerConfig& c) {
   std::cerr << "Demo store " << c.db.substr(7) << " with these dialogues:\n";
   print_demo(summary, std::cerr);
   for (const char* role : {"editor", "portal"})
-    std::cerr << role << " key: " << create_key(c.db, role, std::string("demo ") + role) << '\n';
+    std::cerr << role << " key: "
+              << create_key(c.db, {role, std::string("demo ") + role,
+                                   std::string(domain::default_organisation), std::nullopt})
+              << '\n';
   std::cerr << "Try " << c.public_url << "/v1/dialogues and " << c.public_url << "/v1/receipts/"
             << summary.dialogues.front().receipts.front() << '\n';
 }

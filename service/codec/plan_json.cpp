@@ -53,6 +53,40 @@ json::object to_json(const domain::Design& d) {
   return o;
 }
 
+json::array target_groups_json(const std::vector<domain::TargetGroup>& groups) {
+  json::array out;
+  for (const auto& g : groups) {
+    json::object go{{"key", g.key}, {"label", g.label}};
+    go["expected_share"] = g.expected_share ? json::value(*g.expected_share) : json::value(nullptr);
+    out.emplace_back(std::move(go));
+  }
+  return out;
+}
+
+std::vector<domain::TargetGroup> read_target_groups(Reader& r, std::string_view key,
+                                                    FieldErrors& errors) {
+  std::vector<domain::TargetGroup> out;
+  r.object_list(key, [&](const json::object& go, const std::string& path) {
+    Reader g(go, path, errors, {"key", "label", "expected_share"});
+    g.required("key");
+    g.required("label");
+    domain::TargetGroup tg;
+    if (auto k = g.text("key", 64)) {
+      if (!valid_group_key(*k))
+        errors.add(g.path("key"), "invalid_value",
+                   "'" + *k + "' must use a-z, 0-9, '_' or '-' only");
+      else if (std::any_of(out.begin(), out.end(), [&](auto& t) { return t.key == *k; }))
+        errors.add(g.path("key"), "duplicate", "target group '" + *k + "' is listed twice");
+      else
+        tg.key = *k;
+    }
+    tg.label = g.text("label", 200).value_or("");
+    tg.expected_share = g.number("expected_share", 0.0, 1.0);
+    if (!tg.key.empty()) out.push_back(std::move(tg));
+  });
+  return out;
+}
+
 json::object to_json(const domain::Plan& p) {
   json::object o;
   o["title"] = p.title;
@@ -61,13 +95,7 @@ json::object to_json(const domain::Plan& p) {
   o["informs_decision"] = opt(p.informs_decision);
   o["question_areas"] = strings(p.question_areas);
   o["purpose"] = opt(p.purpose);
-  json::array groups;
-  for (const auto& g : p.target_groups) {
-    json::object go{{"key", g.key}, {"label", g.label}};
-    go["expected_share"] = g.expected_share ? json::value(*g.expected_share) : json::value(nullptr);
-    groups.emplace_back(std::move(go));
-  }
-  o["target_groups"] = std::move(groups);
+  o["target_groups"] = target_groups_json(p.target_groups);
   o["target_groups_exclusive"] = p.target_groups_exclusive;
   o["methods"] = strings(p.methods);
   o["declared_level"] = p.declared_level ? json::value(*p.declared_level) : json::value(nullptr);
@@ -128,25 +156,7 @@ domain::Plan read_plan(const json::object& obj, FieldErrors& errors) {
   p.informs_decision = r.text("informs_decision", 2000);
   p.question_areas = r.text_list("question_areas", 50, 500);
   p.purpose = r.text("purpose", 5000);
-  r.object_list("target_groups", [&](const json::object& go, const std::string& path) {
-    Reader g(go, path, errors, {"key", "label", "expected_share"});
-    g.required("key");
-    g.required("label");
-    TargetGroup tg;
-    if (auto key = g.text("key", 64)) {
-      if (!valid_group_key(*key))
-        errors.add(g.path("key"), "invalid_value",
-                   "'" + *key + "' must use a-z, 0-9, '_' or '-' only");
-      else if (std::any_of(p.target_groups.begin(), p.target_groups.end(),
-                           [&](auto& t) { return t.key == *key; }))
-        errors.add(g.path("key"), "duplicate", "target group '" + *key + "' is listed twice");
-      else
-        tg.key = *key;
-    }
-    tg.label = g.text("label", 200).value_or("");
-    tg.expected_share = g.number("expected_share", 0.0, 1.0);
-    if (!tg.key.empty()) p.target_groups.push_back(std::move(tg));
-  });
+  p.target_groups = read_target_groups(r, "target_groups", errors);
   p.target_groups_exclusive = r.boolean("target_groups_exclusive").value_or(false);
   p.methods = r.choice_list("methods", method_keys, "method");
   if (auto level = r.integer("declared_level", 1, 5)) p.declared_level = static_cast<int>(*level);

@@ -32,6 +32,7 @@ const RequirementRegistry& requirements() {
     register_activity_requirements(r);
     register_analysis_requirements(r);
     register_feedback_requirements(r);
+    register_body_requirements(r);
     return r;
   }();
   return registry;

@@ -45,5 +45,6 @@ void register_cancellation_requirements(RequirementRegistry& r);
 void register_activity_requirements(RequirementRegistry& r);
 void register_analysis_requirements(RequirementRegistry& r);
 void register_feedback_requirements(RequirementRegistry& r);
+void register_body_requirements(RequirementRegistry& r);
 
 }  // namespace dialogd::domain

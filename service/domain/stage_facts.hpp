@@ -1,7 +1,9 @@
 #pragma once
 // What the store knows about a dialogue's stage documents, gathered before a transition is judged.
 // Each stage adds the facts its guards read.
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dialogd::domain {
@@ -25,6 +27,9 @@ struct StageFacts {
   bool has_follow_up = false;
   long long adopted_without_status = 0;  // adopted measures with no update since the decision
   long long unsent_feedback = 0;         // feedback messages owed and not yet sent
+  // The ladder steps the dialogue's body lets its dialogues declare (its principles), if it has a
+  // body.
+  std::optional<std::pair<int, int>> body_ladder_range;
 };
 
 }  // namespace dialogd::domain

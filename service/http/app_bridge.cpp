@@ -6,7 +6,9 @@ namespace dialogd::http {
 
 app::Context app_context(const RequestContext& ctx) {
   app::Actor actor = app::Actor::anonymous();
-  if (ctx.principal) actor = {ctx.principal->key_id, ctx.principal->name, ctx.principal->role};
+  if (ctx.principal)
+    actor = {ctx.principal->key_id, ctx.principal->name, ctx.principal->role,
+             ctx.principal->organisation_id};
   return {ctx.store(), ctx.services.clock, std::move(actor), ctx.services.config.public_url};
 }
 

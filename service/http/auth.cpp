@@ -23,6 +23,8 @@ bool allowed(Access access, const std::string& role) {
       return role == "editor" || role == "admin";
     case Access::admin:
       return role == "admin";
+    case Access::operator_:
+      return role == "operator";
   }
   return false;
 }
@@ -44,7 +46,15 @@ void authenticate(RequestContext& ctx, Access access) {
   if (!ctx.db) throw unauthorized("keys cannot be checked");
   auto found = store::KeyRepository(*ctx.db).find_active(support::sha256_hex(key));
   if (!found) throw unauthorized("the API key is unknown or revoked");
-  ctx.principal = Principal{found->id, found->name, found->role};
+  ctx.principal =
+      Principal{found->id, found->name, found->role, found->organisation_id, found->origins};
+  // An operator manages organisations; it has none of its own, so it names none of their
+  // resources: 422 on an organisation's routes (public reads see nothing of any organisation's
+  // unpublished data either: the use cases find no resource for it).
+  if (found->role == "operator" && access != Access::operator_ && access != Access::anyone)
+    throw validation_failed("Authorization", "operator_key",
+                            "an operator key acts on /v1/organisations only; use a key of the "
+                            "organisation (dialogd keys create --role editor --org ID)");
   if (!allowed(access, found->role))
     throw Problem(403, "forbidden", "Forbidden",
                   "a key with the role '" + found->role + "' may not do this");

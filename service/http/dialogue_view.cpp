@@ -12,6 +12,12 @@ json::object dialogue_json(const app::DialogueView& v, domain::Language lang) {
   const domain::StageFacts& facts = v.facts;
   json::object o;
   o["id"] = d.id;
+  o["organisation_id"] = d.organisation_id;
+  o["body_id"] = d.body_id ? json::value(*d.body_id) : json::value(nullptr);
+  o["plan_item"] =
+      d.plan_item
+          ? json::value(json::object{{"year", d.plan_item->year}, {"key", d.plan_item->key}})
+          : json::value(nullptr);
   for (auto& member : codec::to_json(d.plan)) o[member.key()] = std::move(member.value());
   o["state"] = domain::to_string(d.state);
   o["version"] = d.version;

@@ -18,6 +18,7 @@ enum class Access {
   portal,  // portal, editor or admin
   editor,  // editor or admin
   admin,
+  operator_,  // the service's operator: organisations
 };
 
 struct Route {

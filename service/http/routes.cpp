@@ -78,6 +78,17 @@ const Router& router() {
     r.add({verb::get, "/v1/dialogues/{id}/feedback/public", Access::anyone, h::public_feedback});
     r.add({verb::get, "/v1/feedback/overdue", Access::editor, h::feedback_overdue});
     r.add({verb::delete_, "/v1/contacts", Access::admin, h::erase_contacts});
+    r.add({verb::post, "/v1/organisations", Access::operator_, h::create_organisation, true, true});
+    r.add({verb::get, "/v1/organisations", Access::operator_, h::list_organisations});
+    r.add({verb::get, "/v1/organisations/{id}", Access::operator_, h::get_organisation});
+    r.add({verb::patch, "/v1/organisations/{id}", Access::operator_, h::patch_organisation});
+    r.add({verb::post, "/v1/bodies", Access::admin, h::create_body, true, true});
+    r.add({verb::get, "/v1/bodies", Access::editor, h::list_bodies});
+    r.add({verb::get, "/v1/bodies/{id}", Access::editor, h::get_body});
+    r.add({verb::patch, "/v1/bodies/{id}", Access::admin, h::patch_body});
+    r.add({verb::get, "/v1/bodies/{id}/plans", Access::editor, h::list_body_plans});
+    r.add({verb::put, "/v1/bodies/{id}/plans/{year}", Access::editor, h::put_body_plan});
+    r.add({verb::get, "/v1/bodies/{id}/plans/{year}", Access::editor, h::get_body_plan});
     return r;
   }();
   return table;

@@ -117,17 +117,19 @@ std::map<std::string, long long> ActivityRepository::reached_by_group(
   return out;
 }
 
-std::vector<domain::MethodReach> ActivityRepository::reach_by_method(const std::string& group_key) {
+std::vector<domain::MethodReach> ActivityRepository::reach_by_method(
+    const std::string& group_key, const std::string& organisation_id) {
   domain::MethodReach row;
   soci::statement st =
       (conn_.sql().prepare
            << "SELECT a.method, CAST(SUM(COALESCE(c.reached, 0)) AS BIGINT), "
               "CAST(SUM(a.participants_total) AS BIGINT) FROM activities a "
               "JOIN dialogue_target_groups g ON g.dialogue_id = a.dialogue_id AND g.group_key = :k "
+              "JOIN dialogues d ON d.id = a.dialogue_id AND d.organisation_id = :o "
               "LEFT JOIN activity_group_counts c ON c.activity_id = a.id AND c.group_key = :k2 "
               "GROUP BY a.method",
-       soci::use(group_key), soci::use(group_key), soci::into(row.method), soci::into(row.reached),
-       soci::into(row.total));
+       soci::use(group_key), soci::use(organisation_id), soci::use(group_key),
+       soci::into(row.method), soci::into(row.reached), soci::into(row.total));
   st.execute();
   std::vector<domain::MethodReach> out;
   while (st.fetch()) out.push_back(row);

@@ -34,7 +34,9 @@ class ActivityRepository {
   std::map<std::string, long long> reached_by_group(const std::string& dialogue_id);
   // For one group key: per method, that group's participants and all participants, over the
   // activities of every dialogue that has a target group with this key.
-  std::vector<domain::MethodReach> reach_by_method(const std::string& group_key);
+  // Only the organisation's own dialogues teach it (tenants learn nothing from each other).
+  std::vector<domain::MethodReach> reach_by_method(const std::string& group_key,
+                                                   const std::string& organisation_id);
 
  private:
   void write_counts(const ActivityRecord& a);

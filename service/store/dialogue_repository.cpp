@@ -9,8 +9,9 @@ namespace dialogd::store {
 namespace {
 
 struct Row {
-  std::string id, state, plan, created_at, updated_at;
-  long long version = 0;
+  std::string id, state, plan, created_at, updated_at, organisation_id, body_id, plan_item;
+  long long version = 0, plan_year = 0;
+  soci::indicator body_ind = soci::i_null, year_ind = soci::i_null, item_ind = soci::i_null;
 };
 
 domain::Dialogue to_dialogue(const Row& r) {
@@ -20,6 +21,10 @@ domain::Dialogue to_dialogue(const Row& r) {
   d.version = r.version;
   d.created_at = r.created_at;
   d.updated_at = r.updated_at;
+  d.organisation_id = r.organisation_id;
+  if (r.body_ind == soci::i_ok) d.body_id = r.body_id;
+  if (r.year_ind == soci::i_ok && r.item_ind == soci::i_ok)
+    d.plan_item = domain::PlanItemRef{static_cast<int>(r.plan_year), r.plan_item};
   codec::FieldErrors ignored;  // the stored plan was validated when it was written
   d.plan = codec::read_plan(boost::json::parse(r.plan).as_object(), ignored);
   return d;
@@ -29,7 +34,9 @@ std::string plan_text(const domain::Plan& p) {
   return boost::json::serialize(codec::to_json(p));
 }
 
-#define DIALOGUE_COLUMNS "id, state, version, plan, created_at, updated_at"
+#define DIALOGUE_COLUMNS                                                                    \
+  "id, state, version, plan, created_at, updated_at, organisation_id, body_id, plan_year, " \
+  "plan_item"
 
 void bind_row(soci::statement& st, Row& r) {
   st.exchange(soci::into(r.id));
@@ -38,6 +45,10 @@ void bind_row(soci::statement& st, Row& r) {
   st.exchange(soci::into(r.plan));
   st.exchange(soci::into(r.created_at));
   st.exchange(soci::into(r.updated_at));
+  st.exchange(soci::into(r.organisation_id));
+  st.exchange(soci::into(r.body_id, r.body_ind));
+  st.exchange(soci::into(r.plan_year, r.year_ind));
+  st.exchange(soci::into(r.plan_item, r.item_ind));
 }
 
 // The public read of one dialogue: prepared once per session.
@@ -54,44 +65,35 @@ struct FindDialogue {
   }
 };
 
-// The public list, in its four shapes (with/without a state filter, with/without a cursor).
-template <bool ByState, bool AfterCursor>
+// Every list of dialogues: one prepared statement per session, each filter on or off by its
+// parameter (an empty text or 0 turns it off).
 struct ListDialogues {
-  std::string state, before;
+  std::string organisation, state, body, before;
+  long long year = 0, published_only = 0;
   int limit = 20;
   Row row;
   soci::statement st;
   explicit ListDialogues(soci::session& sql) : st(sql) {
     bind_row(st, row);
-    std::string q = "SELECT " DIALOGUE_COLUMNS " FROM dialogues WHERE 1 = 1";
-    if constexpr (ByState) {
-      q += " AND state = :state";
-      st.exchange(soci::use(state));
-    }
-    if constexpr (AfterCursor) {
-      q += " AND id < :before";
-      st.exchange(soci::use(before));
-    }
-    q += " ORDER BY id DESC LIMIT :lim";
+    // Each parameter is bound once per occurrence (positional binds, the same on both stores).
+    for (auto* text : {&organisation, &organisation, &state, &state, &body, &body})
+      st.exchange(soci::use(*text));
+    st.exchange(soci::use(year));
+    st.exchange(soci::use(year));
+    st.exchange(soci::use(published_only));
+    st.exchange(soci::use(before));
+    st.exchange(soci::use(before));
     st.exchange(soci::use(limit));
     st.alloc();
-    st.prepare(q);
+    st.prepare("SELECT " DIALOGUE_COLUMNS
+               " FROM dialogues WHERE (:o1 = '' OR organisation_id = :o2) "
+               "AND (:s1 = '' OR state = :s2) AND (:b1 = '' OR body_id = :b2) "
+               "AND (:y1 = 0 OR COALESCE(plan_year, CAST(SUBSTR(created_at, 1, 4) AS BIGINT)) "
+               "= :y2) AND (:p1 = 0 OR state <> 'draft') AND (:c1 = '' OR id < :c2) "
+               "ORDER BY id DESC LIMIT :lim");
     st.define_and_bind();
   }
 };
-
-template <bool ByState, bool AfterCursor>
-std::vector<domain::Dialogue> run_list(Connection& conn, const std::optional<std::string>& state,
-                                       const std::optional<std::string>& before, int limit) {
-  auto& q = conn.prepared<ListDialogues<ByState, AfterCursor>>();
-  q.state = state.value_or("");
-  q.before = before.value_or("");
-  q.limit = limit;
-  std::vector<domain::Dialogue> out;
-  q.st.execute();
-  while (q.st.fetch()) out.push_back(to_dialogue(q.row));
-  return out;
-}
 
 }  // namespace
 
@@ -106,11 +108,18 @@ std::optional<domain::Dialogue> DialogueRepository::find(const std::string& id) 
 void DialogueRepository::insert(const domain::Dialogue& d) {
   const std::string state(domain::to_string(d.state)), plan = plan_text(d.plan);
   const long long version = d.version;
+  std::string body = d.body_id.value_or(""), item = d.plan_item ? d.plan_item->key : "";
+  long long year = d.plan_item ? d.plan_item->year : 0;
+  soci::indicator body_ind = d.body_id ? soci::i_ok : soci::i_null;
+  soci::indicator item_ind = d.plan_item ? soci::i_ok : soci::i_null, year_ind = item_ind;
   conn_.sql() << "INSERT INTO dialogues (" DIALOGUE_COLUMNS
                  ", title) "
-                 "VALUES (:id, :state, :version, :plan, :created, :updated, :title)",
+                 "VALUES (:id, :state, :version, :plan, :created, :updated, :org, :body, :year, "
+                 ":item, :title)",
       soci::use(d.id), soci::use(state), soci::use(version), soci::use(plan),
-      soci::use(d.created_at), soci::use(d.updated_at), soci::use(d.plan.title);
+      soci::use(d.created_at), soci::use(d.updated_at), soci::use(d.organisation_id),
+      soci::use(body, body_ind), soci::use(year, year_ind), soci::use(item, item_ind),
+      soci::use(d.plan.title);
   write_target_groups(d);
 }
 
@@ -139,13 +148,19 @@ bool DialogueRepository::remove(const std::string& id, std::int64_t expected_ver
   return st.get_affected_rows() == 1;
 }
 
-std::vector<domain::Dialogue> DialogueRepository::list(const std::optional<std::string>& state,
-                                                       const std::optional<std::string>& before_id,
-                                                       int limit) {
-  if (state && before_id) return run_list<true, true>(conn_, state, before_id, limit);
-  if (state) return run_list<true, false>(conn_, state, before_id, limit);
-  if (before_id) return run_list<false, true>(conn_, state, before_id, limit);
-  return run_list<false, false>(conn_, state, before_id, limit);
+std::vector<domain::Dialogue> DialogueRepository::list(const DialogueQuery& query, int limit) {
+  auto& q = conn_.prepared<ListDialogues>();
+  q.organisation = query.organisation_id.value_or("");
+  q.state = query.state.value_or("");
+  q.body = query.body_id.value_or("");
+  q.year = query.year.value_or(0);
+  q.published_only = query.published_only ? 1 : 0;
+  q.before = query.before_id.value_or("");
+  q.limit = limit;
+  std::vector<domain::Dialogue> out;
+  q.st.execute();
+  while (q.st.fetch()) out.push_back(to_dialogue(q.row));
+  return out;
 }
 
 // Read with every dialogue answer: one prepared round trip for all the counts.

@@ -9,6 +9,12 @@
 
 namespace dialogd::store {
 
+struct DialogueQuery {
+  std::optional<std::string> organisation_id, state, body_id, before_id;
+  std::optional<long long> year;  // the plan item's year, else the year it was created
+  bool published_only = false;    // leave drafts out (what the public may list)
+};
+
 class DialogueRepository {
  public:
   explicit DialogueRepository(Connection& c) : conn_(c) {}
@@ -19,8 +25,7 @@ class DialogueRepository {
   bool update(const domain::Dialogue& d, std::int64_t expected_version);
   bool remove(const std::string& id, std::int64_t expected_version);
   // Newest first; ids are time-ordered, so "after" a cursor means a smaller id.
-  std::vector<domain::Dialogue> list(const std::optional<std::string>& state,
-                                     const std::optional<std::string>& before_id, int limit);
+  std::vector<domain::Dialogue> list(const DialogueQuery& query, int limit);
   domain::StageFacts facts(const std::string& id);
   // facts() and what the stage guards read: needs, dispositions, stage documents, measures.
   domain::StageFacts transition_facts(const std::string& id);

@@ -109,10 +109,13 @@ long long FeedbackRepository::erase_contacts_of_dialogue(const std::string& dial
   return st.get_affected_rows();
 }
 
-long long FeedbackRepository::erase_contacts_by_email(const std::string& email) {
+long long FeedbackRepository::erase_contacts_by_email(const std::string& email,
+                                                      const std::string& organisation_id) {
   soci::statement st =
-      (conn_.sql().prepare << "DELETE FROM contacts WHERE LOWER(email) = LOWER(:e)",
-       soci::use(email));
+      (conn_.sql().prepare << "DELETE FROM contacts WHERE LOWER(email) = LOWER(:e) AND "
+                              "contribution_id IN (SELECT c.id FROM contributions c JOIN dialogues "
+                              "d ON d.id = c.dialogue_id WHERE d.organisation_id = :o)",
+       soci::use(email), soci::use(organisation_id));
   st.execute(true);
   return st.get_affected_rows();
 }
@@ -127,29 +130,31 @@ long long FeedbackRepository::opted_in_people(const std::string& dialogue_id) {
 }
 
 std::vector<std::string> FeedbackRepository::dialogues_with_overdue_messages(
-    const std::string& today) {
+    const std::string& today, const std::string& organisation_id) {
   std::vector<std::string> out;
   std::string id;
   soci::statement st =
-      (conn_.sql().prepare << "SELECT DISTINCT dialogue_id FROM outbox WHERE channel = 'email' "
-                              "AND status <> 'sent' AND due_on < :t AND dialogue_id IS NOT NULL "
-                              "ORDER BY dialogue_id",
-       soci::use(today), soci::into(id));
+      (conn_.sql().prepare << "SELECT DISTINCT o.dialogue_id FROM outbox o JOIN dialogues d ON "
+                              "d.id = o.dialogue_id WHERE o.channel = 'email' AND o.status <> "
+                              "'sent' AND o.due_on < :t AND d.organisation_id = :o "
+                              "ORDER BY o.dialogue_id",
+       soci::use(today), soci::use(organisation_id), soci::into(id));
   st.execute();
   while (st.fetch()) out.push_back(id);
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>>
-FeedbackRepository::decisions_awaiting_follow_up() {
+std::vector<std::pair<std::string, std::string>> FeedbackRepository::decisions_awaiting_follow_up(
+    const std::string& organisation_id) {
   std::vector<std::pair<std::string, std::string>> out;
   std::string id, document;
   soci::statement st =
       (conn_.sql().prepare
            << "SELECT s.dialogue_id, s.document FROM stage_documents s "
               "JOIN dialogues d ON d.id = s.dialogue_id "
-              "WHERE s.kind = 'decision' AND d.state = 'decided' ORDER BY s.dialogue_id",
-       soci::into(id), soci::into(document));
+              "WHERE s.kind = 'decision' AND d.state = 'decided' AND d.organisation_id = :o "
+              "ORDER BY s.dialogue_id",
+       soci::use(organisation_id), soci::into(id), soci::into(document));
   st.execute();
   while (st.fetch()) out.emplace_back(id, document);
   return out;
@@ -157,36 +162,43 @@ FeedbackRepository::decisions_awaiting_follow_up() {
 
 Webhook FeedbackRepository::add_webhook(const Webhook& w) {
   conn_.sql()
-      << "INSERT INTO webhooks (id, url, events, secret, created_at) VALUES (:id, :u, :e, :s, :c)",
+      << "INSERT INTO webhooks (id, url, events, secret, created_at, organisation_id) VALUES (:id, "
+         ":u, :e, :s, :c, :o)",
       soci::use(w.id), soci::use(w.url), soci::use(w.events), soci::use(w.secret),
-      soci::use(w.created_at);
+      soci::use(w.created_at), soci::use(w.organisation_id);
   return w;
 }
 
-std::vector<Webhook> FeedbackRepository::webhooks() {
+std::vector<Webhook> FeedbackRepository::webhooks(const std::string& organisation_id) {
   std::vector<Webhook> out;
   Webhook w;
   soci::statement st =
-      (conn_.sql().prepare << "SELECT id, url, events, secret, created_at FROM webhooks "
-                              "WHERE deleted_at IS NULL ORDER BY id",
-       soci::into(w.id), soci::into(w.url), soci::into(w.events), soci::into(w.secret),
-       soci::into(w.created_at));
+      (conn_.sql().prepare << "SELECT id, url, events, secret, created_at, organisation_id "
+                              "FROM webhooks WHERE deleted_at IS NULL AND organisation_id = :o "
+                              "ORDER BY id",
+       soci::use(organisation_id), soci::into(w.id), soci::into(w.url), soci::into(w.events),
+       soci::into(w.secret), soci::into(w.created_at), soci::into(w.organisation_id));
   st.execute();
   while (st.fetch()) out.push_back(w);
   return out;
 }
 
 std::optional<Webhook> FeedbackRepository::webhook(const std::string& id) {
-  for (auto& w : webhooks())
-    if (w.id == id) return w;
-  return std::nullopt;
+  Webhook w;
+  soci::indicator ind = soci::i_null;
+  conn_.sql() << "SELECT id, url, events, secret, created_at, organisation_id FROM webhooks "
+                 "WHERE id = :id AND deleted_at IS NULL",
+      soci::use(id), soci::into(w.id, ind), soci::into(w.url), soci::into(w.events),
+      soci::into(w.secret), soci::into(w.created_at), soci::into(w.organisation_id);
+  if (ind != soci::i_ok) return std::nullopt;
+  return w;
 }
 
-bool FeedbackRepository::delete_webhook(const std::string& id, const std::string& now) {
-  soci::statement st =
-      (conn_.sql().prepare
-           << "UPDATE webhooks SET deleted_at = :n WHERE id = :id AND deleted_at IS NULL",
-       soci::use(now), soci::use(id));
+bool FeedbackRepository::delete_webhook(const std::string& id, const std::string& organisation_id,
+                                        const std::string& now) {
+  soci::statement st = (conn_.sql().prepare << "UPDATE webhooks SET deleted_at = :n WHERE id = :id "
+                                               "AND organisation_id = :o AND deleted_at IS NULL",
+                        soci::use(now), soci::use(id), soci::use(organisation_id));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }

@@ -28,6 +28,7 @@ struct ContactRow {
 
 struct Webhook {
   std::string id, url, events, secret, created_at;
+  std::string organisation_id{"default"};
 };
 
 class FeedbackRepository {
@@ -45,18 +46,22 @@ class FeedbackRepository {
   std::vector<ContactRow> contacts_of_dialogue(const std::string& dialogue_id);
   std::vector<ContactRow> contacts_of(const std::vector<std::string>& contribution_ids);
   long long erase_contacts_of_dialogue(const std::string& dialogue_id);
-  long long erase_contacts_by_email(const std::string& email);
+  // Within one organisation's dialogues.
+  long long erase_contacts_by_email(const std::string& email, const std::string& organisation_id);
   long long opted_in_people(const std::string& dialogue_id);
 
   // Dialogues with feedback messages unsent past their due date.
-  std::vector<std::string> dialogues_with_overdue_messages(const std::string& today);
+  std::vector<std::string> dialogues_with_overdue_messages(const std::string& today,
+                                                           const std::string& organisation_id);
   // (dialogue id, decision document) of every decided dialogue, whose follow-up may be late.
-  std::vector<std::pair<std::string, std::string>> decisions_awaiting_follow_up();
+  std::vector<std::pair<std::string, std::string>> decisions_awaiting_follow_up(
+      const std::string& organisation_id);
 
   Webhook add_webhook(const Webhook& w);
-  std::vector<Webhook> webhooks();
-  std::optional<Webhook> webhook(const std::string& id);
-  bool delete_webhook(const std::string& id, const std::string& now);
+  std::vector<Webhook> webhooks(const std::string& organisation_id);
+  std::optional<Webhook> webhook(const std::string& id);  // any organisation's (the worker's)
+  bool delete_webhook(const std::string& id, const std::string& organisation_id,
+                      const std::string& now);
 
  private:
   Connection& conn_;

@@ -1,6 +1,6 @@
 #include "store/connection_pool.hpp"
-#include "store/key_repository.hpp"
 #include "store/errors.hpp"
+#include "store/key_repository.hpp"
 #include "store_fixture.hpp"
 
 using namespace dialogd;
@@ -58,7 +58,9 @@ TEST_P(Pool, ACachedLookupNeverPinsAnOldSnapshot) {
   {
     auto lease = pool.acquire();
     lease->begin_write();
-    id = store::KeyRepository(*lease).create("editor", "x", hash, "now").id;
+    id = store::KeyRepository(*lease)
+             .create({"editor", "x", "default", std::nullopt}, hash, "now")
+             .id;
     lease->commit();
   }
   {

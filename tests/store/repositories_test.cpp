@@ -54,7 +54,7 @@ TEST_P(Repositories, UpdateChecksTheVersion) {
 
 TEST_P(Repositories, ConcurrentWritersOfOneVersionExactlyOneWins) {
   store::DialogueRepository(conn()).insert(make_dialogue("Kapplöpning"));
-  const auto id = store::DialogueRepository(conn()).list(std::nullopt, std::nullopt, 1).front().id;
+  const auto id = store::DialogueRepository(conn()).list({}, 1).front().id;
   std::atomic<int> wins{0};
   std::vector<std::thread> writers;
   for (int i = 0; i < 4; ++i)
@@ -81,16 +81,17 @@ TEST_P(Repositories, ListIsNewestFirstWithCursorAndStateFilter) {
     repo.insert(d);
     ids.push_back(d.id);
   }
-  const auto first = repo.list(std::nullopt, std::nullopt, 2);
+  const auto first = repo.list({}, 2);
   ASSERT_EQ(first.size(), 2u);
   EXPECT_EQ(first[0].id, ids[4]);
-  const auto next = repo.list(std::nullopt, first.back().id, 10);
+  const auto next = repo.list({.before_id = first.back().id}, 10);
   ASSERT_EQ(next.size(), 3u);
   EXPECT_EQ(next.back().id, ids[0]);
-  const auto planned = repo.list(std::string("planned"), std::nullopt, 10);
+  const auto planned = repo.list({.state = std::string("planned")}, 10);
   ASSERT_EQ(planned.size(), 2u);
   EXPECT_EQ(planned[0].id, ids[3]);
-  EXPECT_EQ(repo.list(std::string("planned"), planned[0].id, 10).size(), 1u);
+  EXPECT_EQ(repo.list({.state = std::string("planned"), .before_id = planned[0].id}, 10).size(),
+            1u);
 }
 
 TEST_P(Repositories, RemoveTakesTheTimelineAlong) {
@@ -107,7 +108,7 @@ TEST_P(Repositories, RemoveTakesTheTimelineAlong) {
 
 TEST_P(Repositories, TimelineOldestFirstWithNulls) {
   store::DialogueRepository(conn()).insert(make_dialogue("Tidslinje"));
-  const auto id = store::DialogueRepository(conn()).list(std::nullopt, std::nullopt, 1).front().id;
+  const auto id = store::DialogueRepository(conn()).list({}, 1).front().id;
   store::TimelineRepository t(conn());
   for (const char* to : {"planned", "preparing", "in_dialogue"})
     t.append({support::new_id(), id, "2027-01-01T00:00:00Z", "transition", "x", to,
@@ -123,7 +124,8 @@ TEST_P(Repositories, TimelineOldestFirstWithNulls) {
 
 TEST_P(Repositories, KeysAreFoundByHashUntilRevoked) {
   store::KeyRepository keys(conn());
-  const auto k = keys.create("portal", "", support::sha256_hex("secret"), "2027-01-01T00:00:00Z");
+  const auto k = keys.create({"portal", "", "default", std::nullopt}, support::sha256_hex("secret"),
+                             "2027-01-01T00:00:00Z");
   EXPECT_EQ(k.name.rfind("portal-", 0), 0u) << "a default name from the role";
   ASSERT_TRUE(keys.find_active(support::sha256_hex("secret")));
   EXPECT_FALSE(keys.find_active(support::sha256_hex("other")));

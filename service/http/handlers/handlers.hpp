@@ -62,6 +62,19 @@ Response public_feedback(RequestContext&);
 Response feedback_overdue(RequestContext&);
 Response erase_contacts(RequestContext&);
 
+Response create_organisation(RequestContext&);
+Response list_organisations(RequestContext&);
+Response get_organisation(RequestContext&);
+Response patch_organisation(RequestContext&);
+
+Response create_body(RequestContext&);
+Response list_bodies(RequestContext&);
+Response get_body(RequestContext&);
+Response patch_body(RequestContext&);
+Response put_body_plan(RequestContext&);
+Response get_body_plan(RequestContext&);
+Response list_body_plans(RequestContext&);
+
 Response landing_page(RequestContext&);
 Response openapi_yaml(RequestContext&);
 Response openapi_json(RequestContext&);
