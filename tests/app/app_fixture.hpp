@@ -14,7 +14,7 @@ class AppTest : public StoreTest {
   auto in_transaction(F&& step) {
     conn().begin_write();
     try {
-      app::Context ctx{conn(), clock_, app::Actor{"k1", "Anna Nilsson", "editor"},
+      app::Context ctx{conn(), clock_, app::Actor{"k1", "Anna Nilsson", "editor", "default"},
                        "https://dialog.example.se"};
       auto out = step(ctx);
       conn().commit();

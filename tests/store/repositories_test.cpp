@@ -11,6 +11,14 @@ using dialogd::testing::StoreTest;
 
 namespace {
 
+store::DialogueQuery query(std::optional<std::string> state, std::optional<std::string> before) {
+  store::DialogueQuery q;
+  q.state = std::move(state);
+  q.before_id = std::move(before);
+  return q;
+}
+
+
 domain::Dialogue make_dialogue(const std::string& title) {
   domain::Dialogue d;
   d.id = support::new_id();
@@ -84,13 +92,13 @@ TEST_P(Repositories, ListIsNewestFirstWithCursorAndStateFilter) {
   const auto first = repo.list({}, 2);
   ASSERT_EQ(first.size(), 2u);
   EXPECT_EQ(first[0].id, ids[4]);
-  const auto next = repo.list({.before_id = first.back().id}, 10);
+  const auto next = repo.list(query(std::nullopt, first.back().id), 10);
   ASSERT_EQ(next.size(), 3u);
   EXPECT_EQ(next.back().id, ids[0]);
-  const auto planned = repo.list({.state = std::string("planned")}, 10);
+  const auto planned = repo.list(query("planned", std::nullopt), 10);
   ASSERT_EQ(planned.size(), 2u);
   EXPECT_EQ(planned[0].id, ids[3]);
-  EXPECT_EQ(repo.list({.state = std::string("planned"), .before_id = planned[0].id}, 10).size(),
+  EXPECT_EQ(repo.list(query("planned", planned[0].id), 10).size(),
             1u);
 }
 
