@@ -32,9 +32,10 @@ export function runCli(args, opts = {}) {
   return execFileSync(BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
 }
 
-export function createKey(db, role, name) {
+export function createKey(db, role, name, org) {
   const args = ['keys', 'create', '--role', role, '--db', db];
   if (name) args.push('--name', name);
+  if (org) args.push('--org', org);
   const out = runCli(args).trim().split('\n');
   return out[out.length - 1];
 }
@@ -171,4 +172,38 @@ export async function createDialogue(svc, plan = completePlan()) {
 
 export async function transition(svc, id, to, note) {
   return svc.call('POST', `/v1/dialogues/${id}/transitions`, { key: 'editor', body: note ? { to, note } : { to } });
+}
+
+// Walks a new dialogue from draft to decided through the API: an activity, a contribution with a
+// contact, a checkpoint, a need, the report, the board's answer with one measure and the council's
+// decision adopting it. Answers every id made on the way.
+export async function walkToDecided(svc, { editor = 'editor', portal = 'portal', plan = completePlan(), email = 'kerstin@example.org' } = {}) {
+  const call = async (method, path, key, body, expect) => {
+    const res = await svc.call(method, path, { key, body });
+    if (expect && res.status !== expect) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+    return res.body;
+  };
+  const d = await call('POST', '/v1/dialogues', editor, plan, 201);
+  const go = (to) => call('POST', `/v1/dialogues/${d.id}/transitions`, editor, { to }, 200);
+  for (const to of ['planned', 'preparing', 'in_dialogue']) await go(to);
+  const activity = await call('POST', `/v1/dialogues/${d.id}/activities`, editor, {
+    method: 'dialogue_cafe', held_on: '2027-03-04', participants: { total: 20, by_group: { inland: 12 } },
+    documentation: { public: 'Samtal i Jokkmokk.', internal: 'Intern anteckning.' },
+  }, 201);
+  const contribution = await call('POST', `/v1/dialogues/${d.id}/contributions`, portal, {
+    text: 'Vårdcentralen behöver kvällsöppet.', channel: 'web', contact: { email, consent: true },
+  }, 201);
+  await call('POST', `/v1/dialogues/${d.id}/checkpoints`, editor, { held_on: '2027-03-20' }, 201);
+  await go('analysing');
+  const need = await call('POST', `/v1/dialogues/${d.id}/needs`, editor, { title: 'Vård på kvällen', contribution_ids: [contribution.id] }, 201);
+  await call('PUT', `/v1/dialogues/${d.id}/report`, editor, { title: 'Rapport', presented_on: '2027-06-14', need_ids: [need.id] }, 201);
+  await go('reported');
+  const answer = await call('PUT', `/v1/dialogues/${d.id}/answer`, editor, {
+    answered_on: '2027-09-02', responses: [{ need_id: need.id, measures: [{ title: 'Kvällsöppet' }] }],
+  }, 201);
+  await go('answered');
+  const measure = answer.responses[0].measures[0];
+  await call('PUT', `/v1/dialogues/${d.id}/decision`, editor, { decided_on: '2027-11-22', reference: 'RF § 1', adopted: [measure.id] }, 201);
+  const decided = await go('decided');
+  return { dialogue: decided, activity, contribution, need, measure };
 }
