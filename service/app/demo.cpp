@@ -1,12 +1,15 @@
 #include "app/demo.hpp"
 
 #include <stdexcept>
+#include <tuple>
 
 #include "app/activities.hpp"
+#include "app/bodies.hpp"
 #include "app/contributions.hpp"
 #include "app/dialogues.hpp"
 #include "app/measures.hpp"
 #include "app/needs.hpp"
+#include "app/organisations.hpp"
 #include "app/representation.hpp"
 #include "app/stage_documents.hpp"
 #include "app/transition_dialogue.hpp"
@@ -53,11 +56,13 @@ domain::Plan health_care_plan(std::string title, std::string question_area) {
 // The steps a dialogue goes through, in order; a dialogue of the demo stops at its target state.
 class Walk {
  public:
-  Walk(Context& ctx, std::string title, std::string question_area, domain::State target)
+  Walk(Context& ctx, std::string title, std::string question_area, domain::State target,
+       const std::string& body_id, std::optional<std::string> plan_item = std::nullopt)
       : ctx_(ctx), target_(target) {
-    auto v =
-        must(create_dialogue(ctx_, health_care_plan(std::move(title), std::move(question_area))),
-             "create dialogue");
+    NewDialogue in{
+        health_care_plan(std::move(title), std::move(question_area)), body_id, std::nullopt, {}};
+    if (plan_item) in.plan_item = domain::PlanItemRef{2025, *plan_item};
+    auto v = must(create_dialogue(ctx_, std::move(in)), "create dialogue");
     out_.id = v.dialogue.id;
     out_.title = v.dialogue.plan.title;
     out_.state = "draft";
@@ -260,24 +265,89 @@ class Walk {
   std::vector<std::string> stuff_, needs_, measures_;
 };
 
+// Names the organisation the demo goes into (when it still has its placeholder name), and makes
+// its bodies and the preparatory committee's plan for 2025.
+std::string organise(Context& ctx) {
+  const std::string org = organisation_of(ctx);
+  if (auto o = find_organisation(ctx, org); o && o->name == "Organisation")
+    must(edit_organisation(ctx, org, Precondition::none(),
+                           [](const domain::Organisation& current) {
+                             OrganisationInput in{current, {}};
+                             in.organisation.name = "Region Norrbotten";
+                             in.organisation.name_en = "Norrbotten Region";
+                             in.organisation.kind = "region";
+                             in.organisation.url = "https://www.norrbotten.se";
+                             return in;
+                           }),
+         "name the organisation");
+  domain::Body council;
+  council.name = "Regionfullmäktige";
+  council.name_en = "Regional Council";
+  council.kind = "council";
+  must(create_body(ctx, {council, {}}), "council");
+  domain::Body committee;
+  committee.name = "Beredningen för hållbar utveckling";
+  committee.name_en = "Preparatory Committee for Sustainable Development";
+  committee.kind = "preparatory_committee";
+  committee.principles.ladder_min = 2;
+  committee.principles.ladder_max = 4;
+  committee.principles.feedback_days = 30;
+  committee.principles.target_groups = {{"unga", "Unga 16-25 år", 0.12},
+                                        {"aldre", "Äldre 65 år och äldre", 0.24},
+                                        {"inland", "Boende i inlandskommunerna", 0.30}};
+  committee.principles.languages = {"sv", "en", "fi", "se"};
+  const std::string body_id = must(create_body(ctx, {committee, {}}), "committee").id;
+  domain::ImplementationPlan plan;
+  plan.question_areas = {"Tillgänglighet till vård", "Kollektivtrafik till vården",
+                         "Ungas psykiska hälsa"};
+  plan.purpose =
+      "Medborgarnas behov ska ligga till grund för regionplanen 2026-2029 och för budgeten.";
+  plan.target_groups = committee.principles.target_groups;
+  plan.items = {{"framtidens-vard",
+                 "Framtidens hälso- och sjukvård",
+                 "Tillgänglighet till vård",
+                 1,
+                 {"dialogue_cafe", "association_visit", "workplace_visit"}},
+                {"kollektivtrafik",
+                 "Vägen till vården: kollektivtrafik",
+                 "Kollektivtrafik till vården",
+                 2,
+                 {"public_place", "survey"}},
+                {"ungas-halsa",
+                 "Ungas psykiska hälsa",
+                 "Ungas psykiska hälsa",
+                 3,
+                 {"focus_group", "co_creation_workshop"}},
+                {"digital-vard",
+                 "Digitala vårdtjänster i glesbygd",
+                 "Tillgänglighet till vård",
+                 4,
+                 {"e_panel"}}};
+  must(write_plan(ctx, body_id, 2025, Precondition::none(), {plan, {}}), "implementation plan");
+  return body_id;
+}
+
 }  // namespace
 
 DemoSummary load_demo(Context& ctx) {
   DemoSummary s;
+  const std::string body = organise(ctx);
   s.dialogues.push_back(Walk(ctx, "Framtidens hälso- och sjukvård i Norrbotten",
-                             "Tillgänglighet till vård", domain::State::followed_up)
+                             "Tillgänglighet till vård", domain::State::followed_up, body,
+                             "framtidens-vard")
                             .run());
-  const std::pair<const char*, domain::State> earlier[] = {
-      {"Ungas psykiska hälsa i Norrbotten", domain::State::draft},
-      {"Kulturens roll i glesbygden", domain::State::planned},
-      {"Tandvård för äldre på särskilt boende", domain::State::preparing},
-      {"Vägen till vården: kollektivtrafik i inlandet", domain::State::in_dialogue},
-      {"Förlossningsvård i Kalix och Sunderbyn", domain::State::analysing},
-      {"Läkemedel och apotek i glesbygd", domain::State::reported},
-      {"Hälsocentraler i Haparanda och Övertorneå", domain::State::answered},
-      {"Ambulanssjukvård i fjällvärlden", domain::State::decided}};
-  for (const auto& [title, state] : earlier)
-    s.dialogues.push_back(Walk(ctx, title, "Tillgänglighet till vård", state).run());
+  const std::tuple<const char*, domain::State, std::optional<std::string>> earlier[] = {
+      {"Ungas psykiska hälsa i Norrbotten", domain::State::draft, "ungas-halsa"},
+      {"Kulturens roll i glesbygden", domain::State::planned, std::nullopt},
+      {"Tandvård för äldre på särskilt boende", domain::State::preparing, std::nullopt},
+      {"Vägen till vården: kollektivtrafik i inlandet", domain::State::in_dialogue,
+       "kollektivtrafik"},
+      {"Förlossningsvård i Kalix och Sunderbyn", domain::State::analysing, std::nullopt},
+      {"Läkemedel och apotek i glesbygd", domain::State::reported, std::nullopt},
+      {"Hälsocentraler i Haparanda och Övertorneå", domain::State::answered, std::nullopt},
+      {"Ambulanssjukvård i fjällvärlden", domain::State::decided, std::nullopt}};
+  for (const auto& [title, state, item] : earlier)
+    s.dialogues.push_back(Walk(ctx, title, "Tillgänglighet till vård", state, body, item).run());
   return s;
 }
 
