@@ -29,7 +29,8 @@ void print_help() {
 
 Usage:
   dialogd [serve] [--port N] [--bind ADDR] [--db URL] [options]
-  dialogd keys create --role admin|editor|portal [--name TEXT] [--db URL]
+  dialogd keys create --role operator|admin|editor|portal [--org ID] [--name TEXT] [--db URL]
+                                                without --org a key joins the default organisation
   dialogd keys list [--db URL]
   dialogd keys revoke ID [--db URL]
   dialogd migrate [--db URL]
