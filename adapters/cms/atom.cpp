@@ -220,6 +220,7 @@ Feed organisation_feed(const PublicOrganisation& org, const std::vector<PublicDi
 
   std::vector<Entry> entries;
   for (const auto& d : dialogues) {
+    if (d.state == "draft") continue;  // not published yet, whatever the caller passed
     const auto updated = instant(d.updated_at);
     if (!updated) continue;  // a dialogue without a valid instant cannot be dated: left out
     Entry e;

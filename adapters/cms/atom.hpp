@@ -32,8 +32,8 @@ struct Feed {
 std::string organisation_feed_url(const Config& c, std::string_view organisation_id, Language lang);
 std::string dialogue_feed_url(const Config& c, std::string_view dialogue_id, Language lang);
 
-// One entry per dialogue, newest `updated_at` first. The caller passes only published dialogues
-// (the organisation's public ones: planned or later, not drafts).
+// One entry per dialogue, newest `updated_at` first. The caller passes the organisation's public
+// dialogues; drafts are left out here too (a dialogue is published from `planned` on).
 Feed organisation_feed(const PublicOrganisation& org, const std::vector<PublicDialogue>& dialogues,
                        const Config& config, Language lang = Language::sv);
 
