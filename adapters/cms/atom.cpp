@@ -179,6 +179,10 @@ Head head_common(const PublicOrganisation& org, Language lang) {
 
 }  // namespace
 
+Language parse_language(std::string_view lang) {
+  return lang == "en" ? Language::en : Language::sv;
+}
+
 std::string organisation_feed_url(const Config& c, std::string_view organisation_id,
                                   Language lang) {
   return trimmed(c.base_url) + "/feeds/organisations/" + std::string(organisation_id) +

@@ -8,6 +8,7 @@
 // feed's own words in English and English feedback texts where they exist. Texts that exist only in
 // Swedish (titles, purposes, notes, stage summaries) keep xml:lang="sv" on their element.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "public_data.hpp"
@@ -15,6 +16,8 @@
 namespace dialogd::cms::atom {
 
 enum class Language { sv, en };
+// The routes' `lang` query value: "en" gives English, anything else (or none) Swedish.
+Language parse_language(std::string_view lang);
 
 struct Config {
   std::string base_url;           // "https://dialog.example.se", no trailing slash

@@ -85,6 +85,13 @@ TEST(CmsAtom, DraftsAreNeverInTheOrganisationFeed) {
   EXPECT_EQ(x.find("dlg-kultur"), std::string::npos);
 }
 
+TEST(CmsAtom, LanguageParameter) {
+  EXPECT_EQ(atom::parse_language("en"), atom::Language::en);
+  EXPECT_EQ(atom::parse_language("sv"), atom::Language::sv);
+  EXPECT_EQ(atom::parse_language(""), atom::Language::sv);
+  EXPECT_EQ(atom::parse_language("de"), atom::Language::sv);
+}
+
 TEST(CmsAtom, EmptyFeedIsStillValidAndStable) {
   const auto s = cms_fixture::make_sample();
   const auto f = atom::organisation_feed(s.org, {}, config);

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "cms/open_data.hpp"
@@ -161,4 +163,21 @@ TEST(CmsOpenData, ContributionCountsDeduplicateAndSuppress) {
   ASSERT_EQ(counts.size(), 1u);
   EXPECT_EQ(counts[0].key, "web");
   EXPECT_EQ(counts[0].count, 2);
+}
+
+TEST(CmsOpenData, DocsListEveryColumnInOrder) {
+  std::ifstream f(std::string(DIALOGD_SOURCE_DIR) + "/docs/cms.md");
+  ASSERT_TRUE(f) << "docs/cms.md not found";
+  std::stringstream doc;
+  doc << f.rdbuf();
+  for (auto r : all_resources) {
+    std::string order = "Column order: `";
+    bool first = true;
+    for (const auto& c : columns(r)) {
+      order += (first ? "" : ",") + std::string(c.name);
+      first = false;
+    }
+    order += "`";
+    EXPECT_NE(doc.str().find(order), std::string::npos) << "docs/cms.md lacks " << order;
+  }
 }
