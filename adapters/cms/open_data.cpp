@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include <cmath>
 #include <stdexcept>
 
 #include "text.hpp"
@@ -127,14 +128,59 @@ std::string number_text(double d) {
   return std::string(buf, r.ptr);
 }
 
-boost::json::value json_of(const Cell& c) {
+// JSON text with numbers written the shortest way ("0.12", where Boost.JSON writes "1.2E-1").
+void write_json(std::string& out, const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::double_: {
+      const double d = v.get_double();
+      out += std::isfinite(d) ? number_text(d) : "null";
+      break;
+    }
+    case boost::json::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& item : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        write_json(out, item);
+      }
+      out += ']';
+      break;
+    }
+    case boost::json::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& kv : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        out += boost::json::serialize(boost::json::string(kv.key()));
+        out += ':';
+        write_json(out, kv.value());
+      }
+      out += '}';
+      break;
+    }
+    default:
+      out += boost::json::serialize(v);
+  }
+}
+
+std::string json_text(const boost::json::value& v) {
+  std::string out;
+  write_json(out, v);
+  return out;
+}
+
+std::string json_cell(const Cell& c) {
   struct V {
-    boost::json::value operator()(Null) const { return nullptr; }
-    boost::json::value operator()(const std::string& s) const { return boost::json::string(s); }
-    boost::json::value operator()(std::int64_t i) const { return i; }
-    boost::json::value operator()(double d) const { return d; }
-    boost::json::value operator()(bool b) const { return b; }
-    boost::json::value operator()(const boost::json::value& v) const { return v; }
+    std::string operator()(Null) const { return "null"; }
+    std::string operator()(const std::string& s) const {
+      return boost::json::serialize(boost::json::string(s));
+    }
+    std::string operator()(std::int64_t i) const { return std::to_string(i); }
+    std::string operator()(double d) const { return std::isfinite(d) ? number_text(d) : "null"; }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(const boost::json::value& v) const { return json_text(v); }
   };
   return std::visit(V{}, c);
 }
@@ -146,7 +192,7 @@ std::string csv_field(const Cell& c) {
     std::string operator()(std::int64_t i) const { return std::to_string(i); }
     std::string operator()(double d) const { return number_text(d); }
     std::string operator()(bool b) const { return b ? "true" : "false"; }
-    std::string operator()(const boost::json::value& v) const { return boost::json::serialize(v); }
+    std::string operator()(const boost::json::value& v) const { return json_text(v); }
   };
   std::string s = std::visit(V{}, c);
   if (s.find_first_of("\",\r\n") == std::string::npos) return s;
@@ -204,15 +250,14 @@ class JsonSink final : public RowSink {
   }
   void row(const Row& cells) override {
     if (cells.size() != cols_->size()) throw std::logic_error("open data row of the wrong width");
-    // Keys in column order: written by hand, since boost::json::object keeps insertion order but
-    // one serialize per row is what matters here.
+    // Written by hand: keys in column order, numbers in their shortest form.
     std::string line = first_ ? "\n{" : ",\n{";
     first_ = false;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) line += ',';
-      line += boost::json::serialize(boost::json::value(boost::json::string((*cols_)[i].name)));
+      line += boost::json::serialize(boost::json::string((*cols_)[i].name));
       line += ':';
-      line += boost::json::serialize(json_of(cells[i]));
+      line += json_cell(cells[i]);
     }
     line += '}';
     buf_.append(line);

@@ -67,6 +67,15 @@ TEST(CmsOpenData, CsvFollowsRfc4180) {
   }
 }
 
+TEST(CmsOpenData, NumbersAreWrittenTheShortestWay) {
+  const auto s = cms_fixture::make_sample();
+  for (auto f : {Format::csv, Format::json}) {
+    const auto out = whole(Resource::dialogues, f, s.dialogues);
+    EXPECT_NE(out.find(":0.12}"), std::string::npos) << out;
+    EXPECT_EQ(out.find("E-1"), std::string::npos);
+  }
+}
+
 TEST(CmsOpenData, CsvListCellsAreJson) {
   const auto s = cms_fixture::make_sample();
   const auto csv = whole(Resource::dialogues, Format::csv, s.dialogues);
