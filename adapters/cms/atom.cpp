@@ -185,17 +185,17 @@ Language parse_language(std::string_view lang) {
 
 std::string organisation_feed_url(const Config& c, std::string_view organisation_id,
                                   Language lang) {
-  return trimmed(c.base_url) + "/feeds/organisations/" + std::string(organisation_id) +
+  return trimmed(c.base_url) + "/feeds/organisations/" + text::percent_encode(organisation_id) +
          "/dialogues.atom" + lang_query(lang);
 }
 
 std::string dialogue_feed_url(const Config& c, std::string_view dialogue_id, Language lang) {
-  return trimmed(c.base_url) + "/feeds/dialogues/" + std::string(dialogue_id) + ".atom" +
+  return trimmed(c.base_url) + "/feeds/dialogues/" + text::percent_encode(dialogue_id) + ".atom" +
          lang_query(lang);
 }
 
 std::string dialogue_entry_id(const Config& c, std::string_view dialogue_id) {
-  return tag_prefix(c) + "dialogue/" + std::string(dialogue_id);
+  return tag_prefix(c) + "dialogue/" + text::percent_encode(dialogue_id);
 }
 std::string transition_entry_id(const Config& c, std::string_view dialogue_id, std::int64_t seq) {
   return dialogue_entry_id(c, dialogue_id) + "/transition/" + std::to_string(seq);
@@ -205,14 +205,14 @@ std::string document_entry_id(const Config& c, std::string_view dialogue_id, Sta
 }
 std::string feedback_entry_id(const Config& c, std::string_view dialogue_id,
                               std::string_view feedback_id) {
-  return dialogue_entry_id(c, dialogue_id) + "/feedback/" + std::string(feedback_id);
+  return dialogue_entry_id(c, dialogue_id) + "/feedback/" + text::percent_encode(feedback_id);
 }
 
 Feed organisation_feed(const PublicOrganisation& org, const std::vector<PublicDialogue>& dialogues,
                        const Config& config, Language lang) {
   const bool en = lang == Language::en;
   Head h = head_common(org, lang);
-  h.id = tag_prefix(config) + "organisation/" + org.id + "/dialogues";
+  h.id = tag_prefix(config) + "organisation/" + text::percent_encode(org.id) + "/dialogues";
   h.title = (en ? "Citizen dialogues – " : "Medborgardialoger – ") + h.author_name;
   h.subtitle = en ? "The citizen dialogues of " + h.author_name +
                         ": what is asked, when, and what became of it."

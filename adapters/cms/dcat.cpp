@@ -95,8 +95,8 @@ json::object contact_point(const PublicOrganisation& org, const Config& c) {
 
 std::string download_url(const Config& c, std::string_view organisation_id,
                          std::string_view file_name) {
-  return trimmed(c.base_url) + "/open-data/organisations/" + std::string(organisation_id) + "/" +
-         std::string(file_name);
+  return trimmed(c.base_url) + "/open-data/organisations/" + text::percent_encode(organisation_id) +
+         "/" + std::string(file_name);
 }
 
 std::string catalog_url(const Config& c, std::string_view organisation_id) {

@@ -1,5 +1,7 @@
 #include "mapping.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -114,7 +116,7 @@ std::string public_page_url(std::string_view base_url, std::string_view dialogue
   std::string url(base_url);
   while (!url.empty() && url.back() == '/') url.pop_back();
   url += "/d/";
-  url += dialogue_id;
+  url += text::percent_encode(dialogue_id);
   return url;
 }
 

@@ -157,7 +157,8 @@ Result resolve(const Query& q, const Config& config, const PublicTitleLookup& lo
   if (maxheight && *maxheight < height) height = *maxheight;
 
   const std::string base = trimmed_base(config.base_url);
-  const std::string src = base + "/embed/" + target->widget + "/" + target->dialogue_id;
+  const std::string src =
+      base + "/embed/" + target->widget + "/" + text::percent_encode(target->dialogue_id);
   const std::string frame_title = std::string(w->label_sv) + ": " + *title;
   std::string html = "<iframe src=\"" + text::xml_escape(src) + "\" width=\"" +
                      std::to_string(width) + "\" height=\"" + std::to_string(height) +

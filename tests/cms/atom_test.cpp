@@ -85,6 +85,18 @@ TEST(CmsAtom, DraftsAreNeverInTheOrganisationFeed) {
   EXPECT_EQ(x.find("dlg-kultur"), std::string::npos);
 }
 
+TEST(CmsAtom, IdsAreEscapedIntoTagUrisAndLinks) {
+  EXPECT_EQ(atom::dialogue_entry_id(config, "a b/c"),
+            "tag:dialog.example.se,2026:dialogd/dialogue/a%20b%2Fc");
+  EXPECT_EQ(atom::dialogue_feed_url(config, "a b", atom::Language::en),
+            "https://dialog.example.se/feeds/dialogues/a%20b.atom?lang=en");
+  atom::Config with_port{"https://Dialog.Example.SE:8443/"};
+  EXPECT_EQ(atom::dialogue_entry_id(with_port, "x"),
+            "tag:dialog.example.se,2026:dialogd/dialogue/x");
+  EXPECT_EQ(atom::organisation_feed_url(with_port, "o", atom::Language::sv),
+            "https://Dialog.Example.SE:8443/feeds/organisations/o/dialogues.atom");
+}
+
 TEST(CmsAtom, LanguageParameter) {
   EXPECT_EQ(atom::parse_language("en"), atom::Language::en);
   EXPECT_EQ(atom::parse_language("sv"), atom::Language::sv);
