@@ -54,6 +54,15 @@ TEST(CmsAtom, OrganisationFeedHasTheRequiredElements) {
             std::string::npos);
 }
 
+TEST(CmsAtom, HostileTextStaysWellFormed) {
+  const auto s = cms_fixture::make_sample();
+  const auto x = atom::organisation_feed(s.org, s.dialogues, config).xml;
+  EXPECT_NE(x.find("Musik \xEF\xBF\xBD ]]&gt; &amp;#x0; &lt;b&gt;fet&lt;/b&gt;"),
+            std::string::npos);
+  EXPECT_EQ(x.find('\x01'), std::string::npos);
+  EXPECT_EQ(x.find("<b>"), std::string::npos);
+}
+
 TEST(CmsAtom, RendersAreStable) {
   const auto s = cms_fixture::make_sample();
   EXPECT_EQ(atom::organisation_feed(s.org, s.dialogues, config).xml,

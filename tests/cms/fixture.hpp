@@ -70,7 +70,8 @@ inline Sample make_sample() {
   d2.updated_at = "2027-04-02T12:30:00+02:00";
   d2.last_transition_at = "2027-04-02T12:30:00+02:00";
   d2.purpose = "Vad ska regionen satsa på inom kulturen?\nFlera rader, med \"citat\".";
-  d2.question_areas = {"Bibliotek"};
+  // Hostile text: a forbidden control character, a malformed byte, a CDATA end, an entity.
+  d2.question_areas = {"Bibliotek", std::string("Musik\x01 \xFF ]]> &#x0; <b>fet</b>")};
   d2.editor_notes = "EDITOR-NOTE-91C2 again";
   s.dialogues = {to_public(d1, base_url), to_public(d2, base_url)};
 
