@@ -107,9 +107,18 @@ std::optional<Size> default_size(std::string_view widget) {
 }
 
 std::optional<Target> match(std::string_view url, std::string_view base_url) {
-  const auto u = normalise(url);
-  const auto b = normalise(base_url);
+  auto u = normalise(url);
+  auto b = normalise(base_url);
   if (!u || !b) return std::nullopt;
+  // http and https name the same page (a CMS may paste either): compare what follows the scheme.
+  for (auto* s : {&*u, &*b}) {
+    if (s->starts_with("http://"))
+      s->erase(0, 7);
+    else if (s->starts_with("https://"))
+      s->erase(0, 8);
+    else
+      return std::nullopt;
+  }
   if (u->size() <= b->size() + 1 || u->compare(0, b->size(), *b) != 0 || (*u)[b->size()] != '/')
     return std::nullopt;
   const auto parts = split_path(std::string_view(*u).substr(b->size() + 1));

@@ -84,6 +84,12 @@ TEST(CmsOembed, UrlVariantsOfOurPages) {
   EXPECT_EQ(get(base + "/d/pub1/").status, 200);
   EXPECT_EQ(get(base + "/d/pub1?utm=x#top").status, 200);
   EXPECT_EQ(get("HTTPS://Dialog.Example.SE/d/pub1").status, 200);
+  EXPECT_EQ(get("http://dialog.example.se/d/pub1").status, 200);  // the iframe stays https
+  EXPECT_NE(
+      body(get("http://dialog.example.se/d/pub1")).at("html").as_string().find("src=\"https://"),
+      std::string::npos);
+  EXPECT_EQ(get("ftp://dialog.example.se/d/pub1").status, 404);
+  EXPECT_EQ(get("//dialog.example.se/d/pub1").status, 404);
   EXPECT_EQ(get("https%3A%2F%2Fdialog.example.se%2Fd%2Fpub1").status, 200);  // still encoded
 }
 
