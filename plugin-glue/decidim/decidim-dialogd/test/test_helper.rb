@@ -10,6 +10,7 @@ require "open3"
 require "tmpdir"
 require "fileutils"
 require "io/wait"
+require "socket"
 require "minitest/autorun"
 require "decidim/dialogd/standalone"
 
@@ -133,4 +134,5 @@ module DialogdServer
   end
 end
 
+Decidim::Dialogd.load_translations!
 DialogdServer.start

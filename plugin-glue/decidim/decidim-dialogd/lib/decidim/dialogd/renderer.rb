@@ -11,19 +11,9 @@ module Decidim
     # page content block) and the tests render them here, so one set of templates serves all three.
     class Renderer
       VIEW_PATH = File.expand_path("../../../app/views", __dir__)
-      LOCALES = Dir[File.expand_path("../../../config/locales/*.yml", __dir__)].freeze
-
-      # Outside Rails (tests, the cells' standalone path) the module's own translations are loaded.
-      def self.load_translations!
-        missing = LOCALES - I18n.load_path.map(&:to_s)
-        return if missing.empty?
-
-        I18n.load_path.concat(missing)
-        I18n.backend.reload!
-      end
 
       def initialize(locale: I18n.locale)
-        self.class.load_translations!
+        Dialogd.load_translations!
         @locale = locale
         @lookup = ActionView::LookupContext.new([VIEW_PATH])
       end

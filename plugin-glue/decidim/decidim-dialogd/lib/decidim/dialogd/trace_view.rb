@@ -86,6 +86,12 @@ module Decidim
         @trace["report"]
       end
 
+      # The report's address, only when it is an http(s) URL (never javascript: or data:).
+      def report_url
+        url = report && report["url"].to_s
+        url&.match?(%r{\Ahttps?://}i) ? url : nil
+      end
+
       def decision
         @trace["decision"]
       end
