@@ -13,6 +13,9 @@ require_relative "trace_view"
 require_relative "contribution_forwarder"
 require_relative "source_registration"
 require_relative "renderer"
+require_relative "connection_store"
+require_relative "save_connection"
+require_relative "page_options"
 
 module Decidim
   module Dialogd
