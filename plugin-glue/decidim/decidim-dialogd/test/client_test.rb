@@ -21,7 +21,7 @@ class ClientTest < Minitest::Test
     assert_includes 1..5, ladder["level"]
     assert ladder.dig("name", "sv")
     representation = @public.representation(@dialogue["id"])
-    assert_equal %w[unga aldre inland], representation["groups"].map { |g| g["key"] }
+    assert_equal(%w[unga aldre inland], representation["groups"].map { |g| g["key"] })
     feedback = @public.public_feedback(@dialogue["id"])
     assert_equal [], feedback["items"]
   end

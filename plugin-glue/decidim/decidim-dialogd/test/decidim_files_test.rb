@@ -118,7 +118,11 @@ class DecidimFilesTest < Minitest::Test
   end
 
   def test_sv_and_en_have_the_same_keys
-    keys = ->(node, prefix = nil) { node.flat_map { |k, v| v.is_a?(Hash) ? keys.call(v, [prefix, k].compact.join(".")) : [[prefix, k].compact.join(".")] } }
+    keys = lambda { |node, prefix = nil|
+      node.flat_map do |k, v|
+        v.is_a?(Hash) ? keys.call(v, [prefix, k].compact.join(".")) : [[prefix, k].compact.join(".")]
+      end
+    }
     assert_equal keys.call(LOCALES["en"]).sort, keys.call(LOCALES["sv"]).sort
   end
 

@@ -43,7 +43,7 @@ class ViewsTest < Minitest::Test
     html = render
     assert_includes html, %(<script type="module" src="#{DialogdServer.base_url}/widgets/v1/dialogd.js"></script>)
     %w[status ladder representation feedback].each do |name|
-      assert_match(/<dialogd-#{name} dialogue="#{@dialogue['id']}" lang="sv"[^>]*>.*<\/dialogd-#{name}>/m, html)
+      assert_match(%r{<dialogd-#{name} dialogue="#{@dialogue['id']}" lang="sv"[^>]*>.*</dialogd-#{name}>}m, html)
     end
     assert_includes html, "<dialogd-receipt"
     plain = render(widgets: false)
@@ -95,9 +95,7 @@ class ViewsTest < Minitest::Test
     editor = DialogdServer.client(:editor)
     editor.transition(@dialogue["id"], "cancelled", note: "Regionstyrelsen avbröt dialogen.")
     html = render
-    if html.include?("Ingen återkoppling har publicerats ännu.")
-      skip "this dialogd publishes no public feedback entry on cancellation"
-    end
+    skip "this dialogd publishes no public feedback entry on cancellation" if html.include?("Ingen återkoppling har publicerats ännu.")
     assert_includes html, "Dialogen avbröts"
     refute_includes html, 'name="contribution[text]"'
   end
@@ -159,15 +157,18 @@ class ReceiptViewTest < Minitest::Test
                                               "receipt" => "K7Q2-9XMD-4TPA",
                                               "dialogue" => { "id" => "d", "title" => "Vården", "state" => "decided",
                                                               "next_step" => { "state" => "followed_up", "due_on" => "2028-10-01" } },
-                                              "contribution" => { "text" => "Kvällsöppet", "channel" => "web", "submitted_on" => "2027-03-01" },
+                                              "contribution" => { "text" => "Kvällsöppet", "channel" => "web",
+                                                                  "submitted_on" => "2027-03-01" },
                                               "disposition" => { "value" => "need", "reason" => nil },
                                               "needs" => [{ "id" => "n", "title" => "Tillgänglighet", "in_report" => true,
                                                             "board_answer" => { "no_measure_reason" => nil, "measures" => [
                                                               { "id" => "m", "title" => "Kvällsmottagning", "decision" => "adopted",
                                                                 "rejection_reason" => nil, "status" => "in_progress", "progress" => 40 }
                                                             ] } }],
-                                              "report" => { "title" => "Rapport 2027", "presented_on" => "2027-09-01", "url" => "https://region.se/r.pdf" },
-                                              "decision" => { "decided_on" => "2027-10-01", "reference" => "§ 12", "follow_up_due_on" => "2028-10-01" },
+                                              "report" => { "title" => "Rapport 2027", "presented_on" => "2027-09-01",
+                                                            "url" => "https://region.se/r.pdf" },
+                                              "decision" => { "decided_on" => "2027-10-01", "reference" => "§ 12",
+                                                              "follow_up_due_on" => "2028-10-01" },
                                               "follow_up" => nil
                                             })
     html = Decidim::Dialogd::Renderer.new(locale: "en").receipt(trace: trace, receipt_url: "/r")

@@ -13,7 +13,7 @@ module Decidim
       paths["lib/tasks"] = nil
 
       routes do
-        resource :connection, only: [:edit, :update]
+        resource :connection, only: %i[edit update]
         root to: "connections#edit"
       end
 

@@ -124,24 +124,16 @@ module Decidim
       def request(method, path, body: nil, query: nil, idempotency_key: nil, headers: {})
         idempotency_key ||= SecureRandom.uuid if method == :post
         uri = build_uri(path, query)
-        attempt = 0
-        loop do
-          attempt += 1
-          response = attempt_once(method, uri, body, idempotency_key, headers, attempt)
-          status = response.code.to_i
-          if RETRY_STATUSES.include?(status) && retry?(method, attempt)
+        request = build_request(method, uri, body, idempotency_key, headers)
+        (1..).each do |attempt|
+          response = attempt_once(request, uri, attempt) { |error| transport_failed(method, path, attempt, error) }
+          next if response.nil?
+
+          if RETRY_STATUSES.include?(response.code.to_i) && retry?(method, attempt)
             wait(attempt, response["retry-after"])
             next
           end
           return handle(response, attempt)
-        rescue *TIMEOUT_ERRORS => e
-          raise TimeoutError, "dialogd did not answer #{method.upcase} #{path} in time (#{e.class.name.split('::').last}, #{attempt} attempts)" unless retry?(method, attempt)
-
-          wait(attempt, nil)
-        rescue *TRANSPORT_ERRORS => e
-          raise ConnectionError, "dialogd unreachable for #{method.upcase} #{path}: #{e.class.name} (#{attempt} attempts)" unless retry?(method, attempt)
-
-          wait(attempt, nil)
         end
       end
 
@@ -156,16 +148,31 @@ module Decidim
         @sleeper.call([seconds.to_f, MAX_BACKOFF].min)
       end
 
-      def attempt_once(method, uri, body, idempotency_key, headers, attempt)
+      # Raises the typed error once the retries are spent, else waits before the next attempt.
+      def transport_failed(method, path, attempt, error)
+        if retry?(method, attempt)
+          wait(attempt, nil)
+        elsif TIMEOUT_ERRORS.any? { |kind| error.is_a?(kind) }
+          raise TimeoutError, "dialogd did not answer #{method.upcase} #{path} in time " \
+                              "(#{error.class.name.split('::').last}, #{attempt} attempts)"
+        else
+          raise ConnectionError, "dialogd unreachable for #{method.upcase} #{path}: #{error.class.name} (#{attempt} attempts)"
+        end
+      end
+
+      # One HTTP exchange; a transport failure is yielded and answers nil.
+      def attempt_once(request, uri, attempt)
         started = Process.clock_gettime(Process::CLOCK_MONOTONIC)
-        request = build_request(method, uri, body, idempotency_key, headers)
         response = Net::HTTP.start(uri.host, uri.port, use_ssl: uri.scheme == "https",
                                                        open_timeout: @open_timeout, read_timeout: @read_timeout,
                                                        write_timeout: @write_timeout, max_retries: 0) do |http|
           http.request(request)
         end
-        log(method, uri, response.code, started, attempt)
+        log(request.method, uri, response.code, started, attempt)
         response
+      rescue *TIMEOUT_ERRORS, *TRANSPORT_ERRORS => e
+        yield e
+        nil
       end
 
       def build_request(method, uri, body, idempotency_key, headers)
@@ -208,7 +215,7 @@ module Decidim
       def build_uri(path, query)
         uri = @base_uri.dup
         uri.path = @base_uri.path.chomp("/") + path
-        pairs = (query || {}).reject { |_, v| v.nil? }
+        pairs = (query || {}).compact
         uri.query = pairs.empty? ? nil : URI.encode_www_form(pairs)
         uri
       end
@@ -222,7 +229,7 @@ module Decidim
         return unless @logger
 
         ms = ((Process.clock_gettime(Process::CLOCK_MONOTONIC) - started) * 1000).round
-        @logger.info("dialogd #{method.upcase} #{uri.path} #{status} #{ms}ms attempt=#{attempt}")
+        @logger.info("dialogd #{method.to_s.upcase} #{uri.path} #{status} #{ms}ms attempt=#{attempt}")
       end
     end
   end

@@ -9,7 +9,7 @@ Decidim.register_component(:dialogd) do |component|
   component.icon = "media/images/decidim_dialogd.svg"
   component.icon_key = "discuss-line" if component.respond_to?(:icon_key=) # 0.28 and later
   component.permissions_class_name = "Decidim::Dialogd::Permissions"
-  component.actions = %w(contribute)
+  component.actions = %w[contribute]
 
   component.settings(:global) do |settings|
     settings.attribute :announcement, type: :text, translated: true, editor: true

@@ -7,13 +7,14 @@ module Decidim
     # Keeps a component's Connection in the component's own settings column, under a key of its own
     # ("dialogd_connection") next to Decidim's "global", "default_step" and "steps": Decidim's
     # settings form writes those three and leaves this one alone. Secrets are encrypted with
-    # Decidim::AttributeEncryptor (its class methods in 0.27/0.28, an instance in 0.31).
+    # Decidim::AttributeEncryptor (its class methods in 0.27/0.28, an instance with the default secret in 0.31, so
+    # values stored before an upgrade still decrypt).
     class ConnectionStore
       KEY = "dialogd_connection"
 
       def self.decidim_encryptor
         encryptor = ::Decidim::AttributeEncryptor
-        encryptor.respond_to?(:encrypt) ? encryptor : encryptor.new(secret: "decidim-dialogd")
+        encryptor.respond_to?(:encrypt) ? encryptor : encryptor.new
       end
 
       # component: anything with [](:settings), []=(:settings, hash) and save! (a Decidim::Component).

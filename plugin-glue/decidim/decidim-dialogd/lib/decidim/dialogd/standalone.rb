@@ -18,6 +18,7 @@ require_relative "save_connection"
 require_relative "page_options"
 
 module Decidim
+  # The dialogd component (see lib/decidim/dialogd.rb).
   module Dialogd
     LOCALE_FILES = Dir[File.expand_path("../../../config/locales/*.yml", __dir__)].freeze
 

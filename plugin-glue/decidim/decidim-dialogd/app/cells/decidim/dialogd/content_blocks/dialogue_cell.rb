@@ -13,17 +13,21 @@ module Decidim
           connection = ConnectionStore.new(component).load
           return "" unless connection.configured?
 
-          view = Rails.cache.fetch(["decidim-dialogd-block", component.id, connection.dialogue_id, I18n.locale],
-                                   expires_in: Dialogd.config.cache_expires_in) do
-            DialogueView.fetch(connection.public_client(**Dialogd.client_options(locale: I18n.locale)),
-                               connection.dialogue_id, locale: I18n.locale, sections: %i[status ladder])
-          end
+          view = dialogue_view(connection)
           Renderer.new(locale: I18n.locale).dialogue(view, sections: %i[status ladder],
                                                            widgets: component.settings.use_widgets) +
             link_to(view.title, Decidim::EngineRouter.main_proxy(component).root_path, class: "dialogd-block-link")
         end
 
         private
+
+        def dialogue_view(connection)
+          Rails.cache.fetch(["decidim-dialogd-block", component.id, connection.dialogue_id, I18n.locale],
+                            expires_in: Dialogd.config.cache_expires_in) do
+            DialogueView.fetch(connection.public_client(**Dialogd.client_options(locale: I18n.locale)),
+                               connection.dialogue_id, locale: I18n.locale, sections: %i[status ladder])
+          end
+        end
 
         def component
           @component ||= Decidim::Component.where(manifest_name: "dialogd", id: model.settings.component_id)
