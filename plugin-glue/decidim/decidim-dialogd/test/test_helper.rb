@@ -3,6 +3,8 @@
 # Loads the module's plain Ruby parts (no Decidim) and starts one live dialogd for the whole run:
 # a fresh SQLite database in a temporary folder, editor and portal keys from `dialogd keys create`,
 # `dialogd serve --port 0`. DIALOGD_BIN names the binary (CI passes the sanitizer build).
+# When DIALOGD_TEST_URL is set (tests/steps/50-decidim-gem.sh starts the server itself and watches
+# its exit for sanitizer reports), that server is used with the keys in DIALOGD_TEST_{ADMIN,EDITOR,PORTAL}_KEY.
 $LOAD_PATH.unshift(File.expand_path("../lib", __dir__))
 
 require "json"
@@ -25,6 +27,7 @@ module DialogdServer
 
     def start
       raise "no dialogd binary: set DIALOGD_BIN" unless BIN && File.executable?(BIN)
+      return use_running(ENV.fetch("DIALOGD_TEST_URL")) if ENV["DIALOGD_TEST_URL"]
 
       @dir = Dir.mktmpdir("decidim-dialogd-test-")
       db = "sqlite:#{File.join(@dir, 'test.db')}"
@@ -91,6 +94,11 @@ module DialogdServer
     end
 
     private
+
+    def use_running(url)
+      @base_url = url
+      @keys = %i[admin editor portal].to_h { |role| [role, ENV.fetch("DIALOGD_TEST_#{role.upcase}_KEY")] }
+    end
 
     def create_key(db, role)
       out, status = Open3.capture2e(BIN, "keys", "create", "--role", role, "--name", "decidim-dialogd test #{role}",
