@@ -90,7 +90,7 @@ module DialogdServer
 
     def route_exists?(method, path)
       @routes ||= Open3.capture2(BIN, "routes").first
-      @routes.lines.any? { |l| l.include?(method) && l.include?(path) }
+      @routes.lines.any? { |l| l.strip == "#{method} #{path}" }
     end
 
     private
