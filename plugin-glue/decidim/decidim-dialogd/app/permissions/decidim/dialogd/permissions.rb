@@ -18,14 +18,17 @@ module Decidim
 
       private
 
+      # Reaching the component's admin at all is decided by the space's admin permissions in the chain.
       def admin_permissions
+        return permission_action unless user
+
         allow! if permission_action.subject == :connection && permission_action.action == :update
         permission_action
       end
 
       def contributions_enabled?
-        current_settings = context.fetch(:current_settings, nil)
-        current_settings.nil? || current_settings.contributions_enabled
+        settings = context.fetch(:current_settings, nil)
+        settings.nil? || settings.contributions_enabled
       end
     end
   end
