@@ -1,6 +1,7 @@
 # frozen_string_literal: true
 
 require_relative "test_helper"
+require_relative "support/decidim_controller_stand_ins"
 require "active_support/all"
 require "active_model"
 require "action_view"
@@ -11,20 +12,6 @@ require "action_view"
 # Decidim; they let the templates' own code run, against a live dialogue.
 class DecidimViewsTest < Minitest::Test
   ROOT = File.expand_path("..", __dir__)
-
-  # Decidim's form builder adds label: and help_text: options; this one renders them plainly.
-  class StandInFormBuilder < ActionView::Helpers::FormBuilder
-    %i[url_field text_field password_field].each do |name|
-      define_method(name) do |attribute, options = {}|
-        options = options.dup
-        text = options.delete(:label)
-        help = options.delete(:help_text)
-        parts = [label(attribute, text), super(attribute, options)]
-        parts << @template.content_tag(:p, help, class: "help-text") if help
-        @template.safe_join(parts)
-      end
-    end
-  end
 
   class FormStandIn
     include ActiveModel::Model
@@ -44,7 +31,7 @@ class DecidimViewsTest < Minitest::Test
     end
 
     def decidim_form_for(record, options, &block)
-      form_for(record, as: :connection, url: options[:url], html: options[:html], builder: StandInFormBuilder, &block)
+      form_for(record, as: :connection, url: options[:url], html: options[:html], builder: Decidim::StandInFormBuilder, &block)
     end
 
     def protect_against_forgery?
@@ -128,7 +115,7 @@ class DecidimViewsTest < Minitest::Test
       view = view_context
       view.dialogd_choices = [["Framtidens vård – Medborgardialog", 7], ["Kollektivtrafik – Medborgardialog", 9]]
       record = FormStandIn.new(settings: Settings.new(component_id: 9))
-      builder = StandInFormBuilder.new(:content_block, record, view, {})
+      builder = Decidim::StandInFormBuilder.new(:content_block, record, view, {})
       view.define_singleton_method(:form) { builder }
       template = File.read(File.join(ROOT, "app/cells/decidim/dialogd/content_blocks/dialogue_settings_form/show.erb"))
       html = view.render(inline: template)

@@ -13,7 +13,8 @@ module Decidim
         attribute :decidim_api_key, String
         attribute :decidim_api_secret, String
 
-        validates :dialogd_url, :dialogue_id, presence: true
+        # Validation is Connection#errors (run by UpdateConnection through SaveConnection): a blank key
+        # is valid here when a key is stored, which only the stored connection knows.
 
         def connection_attributes
           {
