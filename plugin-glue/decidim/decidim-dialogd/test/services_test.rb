@@ -58,6 +58,18 @@ class ContributionForwarderTest < Minitest::Test
     assert_match(/could not be sent right now/, result.errors["base"])
   end
 
+  def test_rate_limits_and_other_problems_become_a_form_message
+    failing = Struct.new(:error) do
+      def create_contribution(*) = raise(error)
+    end
+    limited = Decidim::Dialogd::RateLimited.new(status: 429, body: { "type" => "x/rate-limited" })
+    too_big = Decidim::Dialogd::PayloadTooLarge.new(status: 413, body: { "type" => "x/payload-too-large" })
+    { limited => /could not be sent right now/, too_big => /could not be received/ }.each do |error, message|
+      result = Decidim::Dialogd::ContributionForwarder.new(client: failing.new(error), dialogue_id: "d", locale: "en").call("text" => "x")
+      assert_match message, result.errors["base"]
+    end
+  end
+
   def test_no_contact_without_an_address
     body = @forwarder.body("text" => "Hej", "name" => "Kerstin", "consent" => "1")
     refute body.key?(:contact)

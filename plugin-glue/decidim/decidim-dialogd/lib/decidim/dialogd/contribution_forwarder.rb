@@ -39,8 +39,10 @@ module Decidim
         Result.new(receipt: nil, errors: form_errors(e))
       rescue Conflict => e
         Result.new(receipt: nil, errors: { "base" => message(e.slug == "dialogue-not-open" ? "closed" : "conflict") })
-      rescue ConnectionError, ServerError
+      rescue ConnectionError, ServerError, RateLimited, UnexpectedResponse
         Result.new(receipt: nil, errors: { "base" => message("unavailable") })
+      rescue ProblemError
+        Result.new(receipt: nil, errors: { "base" => message("conflict") })
       end
 
       # The JSON dialogd receives: channel "web", the page's language, contact only when given.

@@ -40,9 +40,10 @@ module Decidim
         end
       end
 
+      # Whatever dialogd answers (not found, rate limited, down), the page renders without that part.
       def self.tolerate(missing, name)
         yield
-      rescue NotFound, ConnectionError, ServerError, UnexpectedResponse
+      rescue Error
         missing << name
         nil
       end
@@ -62,6 +63,11 @@ module Decidim
 
       def unavailable?
         @dialogue.nil?
+      end
+
+      # Every part it was asked for came back (worth caching).
+      def complete?
+        @missing.empty?
       end
 
       def title

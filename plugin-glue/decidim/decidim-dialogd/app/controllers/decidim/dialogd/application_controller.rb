@@ -20,12 +20,16 @@ module Decidim
         connection.portal_client(**Dialogd.client_options(locale: current_locale))
       end
 
-      # dialogd's public reads, kept briefly so a busy page does not ask dialogd on every view.
+      # dialogd's public reads, kept briefly so a busy page does not ask dialogd on every view. A view
+      # with a part missing (dialogd down, rate limited) is not kept: the next visitor asks again.
       def dialogue_view
-        key = ["decidim-dialogd", current_component.id, connection.dialogue_id, current_locale]
-        Rails.cache.fetch(key, expires_in: Dialogd.config.cache_expires_in) do
-          DialogueView.fetch(public_client, connection.dialogue_id, locale: current_locale)
-        end
+        key = ["decidim-dialogd", current_component.id, connection.dialogue_id, current_locale].join("/")
+        cached = Rails.cache.read(key)
+        return cached if cached
+
+        view = DialogueView.fetch(public_client, connection.dialogue_id, locale: current_locale)
+        Rails.cache.write(key, view, expires_in: Dialogd.config.cache_expires_in) if view.complete?
+        view
       end
 
       def dialogue_options(**extra)

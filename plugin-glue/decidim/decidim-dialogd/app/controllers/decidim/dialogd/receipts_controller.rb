@@ -8,7 +8,7 @@ module Decidim
         return render "decidim/dialogd/dialogues/not_configured" unless connection.configured?
 
         @trace = TraceView.lookup(public_client, params[:code], locale: current_locale) if params[:code].present?
-      rescue ConnectionError, ServerError
+      rescue Dialogd::Error
         flash.now[:alert] = t("decidim.dialogd.dialogue.unavailable")
       end
     end

@@ -22,11 +22,14 @@ module Decidim
         private
 
         def dialogue_view(connection)
-          Rails.cache.fetch(["decidim-dialogd-block", component.id, connection.dialogue_id, I18n.locale],
-                            expires_in: Dialogd.config.cache_expires_in) do
-            DialogueView.fetch(connection.public_client(**Dialogd.client_options(locale: I18n.locale)),
-                               connection.dialogue_id, locale: I18n.locale, sections: %i[status ladder])
-          end
+          key = ["decidim-dialogd-block", component.id, connection.dialogue_id, I18n.locale].join("/")
+          cached = Rails.cache.read(key)
+          return cached if cached
+
+          view = DialogueView.fetch(connection.public_client(**Dialogd.client_options(locale: I18n.locale)),
+                                    connection.dialogue_id, locale: I18n.locale, sections: %i[status ladder])
+          Rails.cache.write(key, view, expires_in: Dialogd.config.cache_expires_in) if view.complete?
+          view
         end
 
         def component
