@@ -28,6 +28,14 @@ module Decidim
         end
       end
 
+      # 0.28's icon registry: the component's icon_key must be registered to be drawn.
+      initializer "decidim_dialogd.register_icons" do
+        if Decidim.respond_to?(:icons)
+          Decidim.icons.register(name: "discuss-line", icon: "discuss-line", category: "system",
+                                 description: "Citizen dialogue (dialogd)", engine: :dialogd)
+        end
+      end
+
       # The component's icon (Webpacker/Shakapacker packs from 0.27 on).
       initializer "decidim_dialogd.webpacker.assets_path" do
         Decidim.register_assets_path File.expand_path("app/packs", root) if Decidim.respond_to?(:register_assets_path)
