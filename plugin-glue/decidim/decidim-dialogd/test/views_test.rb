@@ -119,6 +119,26 @@ class ViewsTest < Minitest::Test
     assert_includes Decidim::Dialogd::Renderer.new(locale: "en").dialogue(view), "cannot be shown right now"
   end
 
+  def test_after_one_timeout_no_further_part_is_asked_for
+    client = DialogdServer.client
+    calls = []
+    client.define_singleton_method(:ladder) do |_id|
+      calls << :ladder
+      raise Decidim::Dialogd::TimeoutError, "slow"
+    end
+    %i[representation public_feedback].each do |name|
+      client.define_singleton_method(name) { |*| calls << name }
+    end
+    view = Decidim::Dialogd::DialogueView.fetch(client, @dialogue["id"], locale: "sv")
+    assert_equal [:ladder], calls
+    refute view.unavailable?
+    refute view.complete?
+    html = Decidim::Dialogd::Renderer.new(locale: "sv").dialogue(view, widgets: false)
+    assert_includes html, "Dialoger genomförs"
+    assert_equal 2, html.scan("Den här delen kan inte visas just nu.").size # representation, feedback
+    assert_match(/Steg [1-5] av 5/, html, "the ladder step falls back to the dialogue's own summary")
+  end
+
   def test_feedback_entries_render_each_need_outcome
     view = Decidim::Dialogd::DialogueView.new(
       dialogue_id: "d", locale: "en",

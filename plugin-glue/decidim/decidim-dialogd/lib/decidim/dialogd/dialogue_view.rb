@@ -15,14 +15,17 @@ module Decidim
       attr_reader :dialogue_id, :dialogue, :ladder, :representation, :feedback, :missing, :locale, :widgets_url
 
       # Reads what `sections` need; a dialogue that does not exist or a dialogd that does not answer
-      # gives a view that is #unavailable?.
+      # gives a view that is #unavailable?. Once dialogd has failed to answer (timeout, refused), the
+      # remaining parts are not asked for: a page waits for at most one failing call.
       def self.fetch(client, dialogue_id, locale: I18n.locale, sections: SECTIONS)
         missing = []
         read = lambda do |name|
+          next (missing << name) && nil if missing.include?(:unreachable)
+
           tolerate(missing, name) { read_part(client, name, dialogue_id) }
         end
         dialogue = read.call(:dialogue)
-        return new(dialogue_id: dialogue_id, locale: locale, missing: [:dialogue], widgets_url: client.widgets_script_url) unless dialogue
+        return new(dialogue_id: dialogue_id, locale: locale, missing: missing, widgets_url: client.widgets_script_url) unless dialogue
 
         new(dialogue_id: dialogue_id, dialogue: dialogue, locale: locale, widgets_url: client.widgets_script_url,
             ladder: sections.include?(:ladder) ? read.call(:ladder) : nil,
@@ -43,6 +46,9 @@ module Decidim
       # Whatever dialogd answers (not found, rate limited, down), the page renders without that part.
       def self.tolerate(missing, name)
         yield
+      rescue ConnectionError
+        missing.push(name, :unreachable)
+        nil
       rescue Error
         missing << name
         nil
