@@ -18,9 +18,7 @@ require "decidim/dialogd/standalone"
 
 module DialogdServer
   ROOT = File.expand_path("../../../..", __dir__)
-  BIN = ENV.fetch("DIALOGD_BIN") do
-    [File.join(ROOT, "build", "dialogd"), "/work/build-base/dialogd"].find { |p| File.executable?(p) }
-  end
+  BIN = ENV.fetch("DIALOGD_BIN") { File.join(ROOT, "build", "dialogd") }
 
   class << self
     attr_reader :base_url, :keys
