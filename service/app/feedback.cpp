@@ -10,14 +10,21 @@
 #include "store/dialogue_repository.hpp"
 #include "support/ids.hpp"
 #include "support/log.hpp"
+#include "support/outbound.hpp"
 
 namespace dialogd::app {
 namespace json = boost::json;
 
 Result<Webhook> register_webhook(Context& ctx, WebhookInput in) {
   auto& errors = in.read_errors;
-  if (!in.url.empty() && in.url.rfind("https://", 0) != 0 && in.url.rfind("http://", 0) != 0)
+  const bool http_url = in.url.rfind("https://", 0) == 0 || in.url.rfind("http://", 0) == 0;
+  if (!in.url.empty() && !http_url)
     errors.add("url", "invalid_value", "'" + in.url + "' is not an http(s) address");
+  if (http_url) {
+    const auto target = support::check_outbound(in.url, in.allow_private);
+    if (!target.allowed)
+      errors.add("url", "not_public", "'" + in.url + "' cannot receive webhooks: " + target.reason);
+  }
   if (!in.secret.empty() && in.secret.size() < 16)
     errors.add("secret", "too_short", "a secret has at least 16 characters");
   if (!errors.empty()) return invalid(errors);

@@ -19,6 +19,7 @@ inline constexpr std::array<std::string_view, 5> webhook_events{
 
 struct WebhookInput {
   std::string url;
+  bool allow_private = false;  // the operator's --allow-private-webhooks
   std::vector<std::string> events;
   std::string secret;
   codec::FieldErrors read_errors;

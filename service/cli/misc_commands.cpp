@@ -53,6 +53,9 @@ Serve options (environment variable in brackets):
   --read-timeout-ms MS  read deadline and idle keep-alive (DIALOGD_READ_TIMEOUT_MS, default 30000)
   --grace-seconds S     on SIGTERM, time to finish requests in flight (DIALOGD_GRACE_SECONDS, default 10)
   --no-access-log       no per-request log lines
+  --allow-private-webhooks
+                        let webhooks reach loopback, private and link-local addresses (refused by
+                        default, at registration and at every delivery)
   --demo                serve a fresh demo store (a temporary SQLite file with the example
                         dialogues; an editor and a portal key are printed)
   --public-url URL      where citizens reach this service, for receipt links (DIALOGD_PUBLIC_URL)

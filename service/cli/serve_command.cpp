@@ -57,7 +57,7 @@ int run_serve(const std::vector<std::string>& args) {
                    {"delivery-lease-ms", "DIALOGD_DELIVERY_LEASE_MS"},
                    {"retry-base-ms", "DIALOGD_RETRY_BASE_MS"},
                    {"delivery-attempts", "DIALOGD_DELIVERY_ATTEMPTS"}},
-                  {"no-access-log", "demo"});
+                  {"no-access-log", "demo", "allow-private-webhooks"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
   http::ServerConfig c;
@@ -74,6 +74,7 @@ int run_serve(const std::vector<std::string>& args) {
   c.write_timeout = c.read_timeout;
   c.grace_period = std::chrono::seconds(o.get_number("grace-seconds", 10, 0, 3600));
   c.access_log = !o.has("no-access-log");
+  c.allow_private_webhooks = o.has("allow-private-webhooks");
   c.public_url = o.get("public-url", "http://" + c.bind + ":" + std::to_string(c.port));
   while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
   c.smtp_url = o.get("smtp", "");

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "support/ids.hpp"
+#include "support/outbound.hpp"
 
 namespace dialogd::delivery {
 namespace {
@@ -22,8 +23,11 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void*
   return n;
 }
 
-std::size_t discard(char*, std::size_t size, std::size_t count, void*) {
-  return size * count;
+// A receiver's answer is read and dropped, up to 64 KiB: a larger one aborts the transfer.
+std::size_t bounded(char*, std::size_t size, std::size_t count, void* received) {
+  auto& total = *static_cast<std::size_t*>(received);
+  total += size * count;
+  return total > 64 * 1024 ? 0 : size * count;
 }
 
 // RFC 2047: a subject with non-ASCII characters travels base64-encoded as UTF-8.
@@ -93,9 +97,25 @@ SendResult send_email(const std::string& smtp_url, const std::string& from, cons
 }
 
 SendResult post_webhook(const std::string& url, const std::string& secret, const std::string& event,
-                        const std::string& message_id, const std::string& body) {
+                        const std::string& message_id, const std::string& body,
+                        bool allow_private) {
+  const auto target = support::check_outbound(url, allow_private);
+  if (!target.allowed) return {false, "webhook refused: " + target.reason};
+  const auto parts = support::parse_http_url(url);
   CURL* curl = curl_easy_init();
   if (!curl) return {false, "curl unavailable"};
+  // Pinned: the address checked above is the one connected to, whatever DNS answers next.
+  const std::string pin = parts->host + ":" + std::to_string(parts->port) + ":" +
+                          (target.addresses.front().find(':') != std::string::npos
+                               ? "[" + target.addresses.front() + "]"
+                               : target.addresses.front());
+  curl_slist* resolve = curl_slist_append(nullptr, pin.c_str());
+  curl_easy_setopt(curl, CURLOPT_RESOLVE, resolve);
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 5L);
+  std::size_t received = 0;
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &received);
   curl_slist* headers = nullptr;
   headers = curl_slist_append(headers, "Content-Type: application/json");
   headers = curl_slist_append(headers, ("X-Dialogd-Event: " + event).c_str());
@@ -106,13 +126,14 @@ SendResult post_webhook(const std::string& url, const std::string& secret, const
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
   curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, bounded);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 15L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   const CURLcode rc = curl_easy_perform(curl);
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   curl_slist_free_all(headers);
+  curl_slist_free_all(resolve);
   curl_easy_cleanup(curl);
   if (rc != CURLE_OK) return {false, std::string("webhook: ") + curl_easy_strerror(rc)};
   if (status < 200 || status >= 300)

@@ -15,8 +15,11 @@ SendResult send_email(const std::string& smtp_url, const std::string& from, cons
                       const std::string& to_name, const std::string& subject,
                       const std::string& body, const std::string& message_id);
 
-// POST `body` with an HMAC-SHA256 signature of it, keyed by the webhook's secret.
+// POST `body` with an HMAC-SHA256 signature of it, keyed by the webhook's secret. The host is
+// resolved and checked again (support/outbound.hpp) and the connection pinned to the checked
+// address; redirects are not followed; the answer is read up to 64 KiB within 15 seconds.
 SendResult post_webhook(const std::string& url, const std::string& secret, const std::string& event,
-                        const std::string& message_id, const std::string& body);
+                        const std::string& message_id, const std::string& body,
+                        bool allow_private);
 
 }  // namespace dialogd::delivery

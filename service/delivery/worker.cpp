@@ -91,7 +91,8 @@ bool Worker::deliver_batch() {
         outbox.mark_failed(m.id, instance_, "the webhook was deleted");
         continue;
       }
-      result = post_webhook(hook->url, hook->secret, m.topic, m.id, m.payload);
+      result = post_webhook(hook->url, hook->secret, m.topic, m.id, m.payload,
+                            config_.allow_private_webhooks);
     }
     const std::string settled_at = clock_.now_rfc3339();
     if (result.ok) {

@@ -21,6 +21,7 @@ struct WorkerConfig {
   std::chrono::milliseconds lease{60'000};
   std::chrono::milliseconds retry_base{30'000};  // doubled after each failed attempt
   int max_attempts = 6;
+  bool allow_private_webhooks = false;  // deliver to loopback and private networks (tests, intranets)
 };
 
 class Worker {

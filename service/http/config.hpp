@@ -26,6 +26,8 @@ struct ServerConfig {
   std::chrono::milliseconds delivery_lease{60'000};
   std::chrono::milliseconds retry_base{30'000};
   int delivery_attempts = 6;
+  // Webhooks to loopback, private and link-local addresses (refused unless allowed: SSRF).
+  bool allow_private_webhooks = false;
 };
 
 }  // namespace dialogd::http

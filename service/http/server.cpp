@@ -54,7 +54,8 @@ int serve(const ServerConfig& config) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
   delivery::Worker worker(pool, services.clock,
                           {config.smtp_url, config.mail_from, config.delivery_poll,
-                           config.delivery_lease, config.retry_base, config.delivery_attempts});
+                           config.delivery_lease, config.retry_base, config.delivery_attempts,
+                           config.allow_private_webhooks});
   worker.start();
   net::io_context ioc(static_cast<int>(config.io_threads));
   net::thread_pool db_pool(config.db_threads);

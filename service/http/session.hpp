@@ -23,6 +23,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void do_read();
   void on_read(beast::error_code ec, std::size_t bytes);
   void handle(Request&& req);
+  static void set_security_headers(Response& res);
   void send(Response&& res, bhttp::verb method, const std::string& route, std::string request_id,
             std::chrono::steady_clock::time_point started, bool counted);
   void on_write(bool close, beast::error_code ec, std::size_t bytes);

@@ -139,7 +139,8 @@ test('a key of one organisation can neither read nor change another organisation
   const bWalk = await walkToDecided(svc, { editor: b.keys.editor, portal: b.keys.portal, email: 'isolerad@example.org' });
   const bBody = (await call('POST', '/v1/bodies', b.keys.admin, { name: 'B:s nämnd', kind: 'board' })).body;
   await call('PUT', `/v1/bodies/${bBody.id}/plans/2027`, b.keys.editor, { items: [{ key: 'x', title: 'X', quarter: 1 }] });
-  const bHook = (await call('POST', '/v1/webhooks', b.keys.portal, { url: 'https://b.example.se/hook', events: ['*'], secret: '0123456789abcdef01' })).body;
+  const bHook = (await call('POST', '/v1/webhooks', b.keys.portal, { url: 'http://127.0.0.1:9/b-hook', events: ['*'], secret: '0123456789abcdef01' })).body;
+  assert.ok(bHook.id, 'B has a webhook');
   const bIds = [bWalk.dialogue.id, bWalk.activity.id, bWalk.contribution.id, bWalk.need.id, bWalk.measure.id, bBody.id, bHook.id, bWalk.contribution.receipt];
   const before = await call('GET', `/v1/dialogues/${bWalk.dialogue.id}`, b.keys.editor);
 
@@ -165,7 +166,7 @@ test('a key of one organisation can neither read nor change another organisation
     patchNeed: { title: 'Intrång' }, putReport: { title: 'Intrång', presented_on: '2027-01-01' },
     putAnswer: { answered_on: '2027-01-01', responses: [] }, putDecision: { decided_on: '2027-01-01', reference: 'x' },
     putFollowUp: { held_on: '2027-01-01', summary: 'Intrång' }, addMeasureUpdate: { on: '2028-01-01', status: 'done' },
-    createWebhook: { url: 'https://a.example.se/h', events: ['*'], secret: '0123456789abcdef01' },
+    createWebhook: { url: 'http://127.0.0.1:9/a-hook', events: ['*'], secret: '0123456789abcdef01' },
     createOrganisation: { name: 'Intrång' }, patchOrganisation: { name: 'Intrång' },
     createBody: { name: 'Intrång', kind: 'board' }, patchBody: { name: 'Intrång' },
     putBodyPlan: { items: [] },

@@ -49,6 +49,7 @@ Response create_webhook(RequestContext& ctx) {
       r.get("events")->as_array().empty())
     in.read_errors.add("events", "too_short", "name at least one event");
   in.secret = r.text("secret", 200).value_or("");
+  in.allow_private = ctx.services.config.allow_private_webhooks;
   auto app = app_context(ctx);
   const auto w = unwrap(app::register_webhook(app, std::move(in)));
   Response res = json_response(ctx, bhttp::status::created, webhook_json(w));
