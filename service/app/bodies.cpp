@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "app/audit.hpp"
 #include "app/dialogues.hpp"
 #include "app/feedback.hpp"
 #include "codec/body_json.hpp"
@@ -62,6 +63,7 @@ Result<domain::Body> create_body(Context& ctx, BodyInput in) {
   b.version = 1;
   b.created_at = b.updated_at = ctx.clock.now_rfc3339();
   store::BodyRepository(ctx.db).insert(to_record(b));
+  audit(ctx, "body.create", b.id, b.name, b.organisation_id);
   return b;
 }
 
@@ -96,6 +98,7 @@ Result<domain::Body> edit_body(Context& ctx, const std::string& id, const Precon
   b.version = current.version + 1;
   b.updated_at = ctx.clock.now_rfc3339();
   if (!store::BodyRepository(ctx.db).update(to_record(b), current.version)) return lost_update();
+  audit(ctx, "body.update", b.id, "version " + std::to_string(b.version), b.organisation_id);
   return b;
 }
 

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 #include <map>
 
+#include "app/audit.hpp"
 #include "app/dialogues.hpp"
 #include "app/trace.hpp"
 #include "store/contribution_repository.hpp"
@@ -115,6 +116,8 @@ Result<long long> erase_contacts(Context& ctx, const std::string& email) {
                    "give the address to erase: DELETE /v1/contacts?email=...");
   const long long erased =
       store::FeedbackRepository(ctx.db).erase_contacts_by_email(email, organisation_of(ctx));
+  audit(ctx, "contacts.erase", std::nullopt,
+        "on request: the contact details of " + std::to_string(erased) + " contribution(s)");
   support::log_line(
       {{"level", "info"}, {"msg", "contact details erased on request"}, {"contributions", erased}});
   return erased;

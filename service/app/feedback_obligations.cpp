@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 #include <map>
 
+#include "app/audit.hpp"
 #include "app/trace.hpp"
 #include "store/contribution_repository.hpp"
 #include "store/feedback_repository.hpp"
@@ -64,6 +65,9 @@ void owe_feedback(Context& ctx, const domain::Dialogue& d, domain::Moment m,
   // One message per person: contributions grouped by address, in the language of their
   // contributions.
   const auto contacts = feedback.contacts_of_dialogue(d.id);
+  audit(ctx, "contacts.read", d.id,
+        "compose feedback " + moment + ": " + std::to_string(contacts.size()) + " contact(s)",
+        d.organisation_id);
   support::log_line({{"level", "info"},
                      {"msg", "contact details read"},
                      {"reason", "compose feedback " + moment},

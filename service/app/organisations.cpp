@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "app/audit.hpp"
 #include "codec/body_json.hpp"
 #include "store/organisation_repository.hpp"
 #include "support/ids.hpp"
@@ -37,6 +38,7 @@ Result<domain::Organisation> create_organisation(Context& ctx, OrganisationInput
   o.version = 1;
   o.created_at = o.updated_at = ctx.clock.now_rfc3339();
   store::OrganisationRepository(ctx.db).insert(to_record(o));
+  audit(ctx, "organisation.create", o.id, o.name, o.id);
   return o;
 }
 
@@ -72,6 +74,7 @@ Result<domain::Organisation> edit_organisation(Context& ctx, const std::string& 
   o.updated_at = ctx.clock.now_rfc3339();
   if (!store::OrganisationRepository(ctx.db).update(to_record(o), current.version))
     return lost_update();
+  audit(ctx, "organisation.update", o.id, "version " + std::to_string(o.version), o.id);
   return o;
 }
 

@@ -1,5 +1,6 @@
 #include "app/transition_dialogue.hpp"
 
+#include "app/audit.hpp"
 #include "app/bodies.hpp"
 #include "app/feedback_obligations.hpp"
 #include "domain/feedback.hpp"
@@ -71,6 +72,9 @@ Result<DialogueView> transition_dialogue(Context& ctx, const Precondition& pre,
   if (const auto moment = domain::moment_of(to)) owe_feedback(ctx, d, *moment, in.note);
   if (to == domain::State::closed) {
     const long long erased = store::FeedbackRepository(ctx.db).erase_contacts_of_dialogue(d.id);
+    audit(ctx, "contacts.erase", d.id,
+          "on closing: the contact details of " + std::to_string(erased) + " contribution(s)",
+          d.organisation_id);
     support::log_line({{"level", "info"},
                        {"msg", "contact details erased on closing"},
                        {"dialogue_id", d.id},

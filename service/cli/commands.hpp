@@ -20,6 +20,8 @@ app::DemoSummary load_demo_into(const std::string& db_url, const std::string& pu
 void print_demo(const app::DemoSummary& s, std::ostream& out);
 // Makes a key of `role` and returns its secret (shown once; only its hash is stored).
 std::string create_key(const std::string& db_url, const store::NewKey& key);
+void audit_cli(store::Connection& conn, const std::optional<std::string>& organisation_id,
+               std::string action, std::string target, std::string detail);
 store::ApiKey create_key(store::Connection& conn, const store::NewKey& key, std::string& secret);
 
 }  // namespace dialogd::cli

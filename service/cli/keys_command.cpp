@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "domain/dialogue.hpp"
+#include "store/audit_repository.hpp"
 #include "store/connection.hpp"
 #include "store/key_repository.hpp"
 #include "store/migrations.hpp"
@@ -13,9 +14,31 @@
 
 namespace dialogd::cli {
 
+// Keys are made on the server's own machine; the audit log names the command, not a person.
+void audit_cli(store::Connection& conn, const std::optional<std::string>& organisation_id,
+               std::string action, std::string target, std::string detail) {
+  const support::Clock clock;
+  store::AuditEntry e;
+  e.id = support::new_id();
+  e.organisation_id = organisation_id;
+  e.at = clock.now_rfc3339();
+  e.actor_name = "dialogd keys";
+  e.actor_role = "cli";
+  e.action = std::move(action);
+  e.target = std::move(target);
+  e.detail = std::move(detail);
+  store::AuditRepository(conn).append(e);
+}
+
 int run_keys(const std::vector<std::string>& args) {
-  const Options o(args, {{"db", "DIALOGD_DB"}, {"role", ""}, {"name", ""}, {"org", ""}});
-  if (o.positional().empty()) throw UsageError("keys needs an action: create, list or revoke");
+  const Options o(args, {{"db", "DIALOGD_DB"},
+                         {"role", ""},
+                         {"name", ""},
+                         {"org", ""},
+                         {"expires-days", ""},
+                         {"grace-hours", ""}});
+  if (o.positional().empty())
+    throw UsageError("keys needs an action: create, list, rotate or revoke");
   const std::string action = o.positional()[0];
   store::Connection conn(store::DbUrl::parse(o.get("db", "sqlite:dialogd.db")));
   store::migrate(conn);
@@ -35,8 +58,13 @@ int run_keys(const std::vector<std::string>& args) {
       if (!store::OrganisationRepository(conn).find(*org))
         throw UsageError("no organisation '" + *org + "' (see GET /v1/organisations)");
     }
+    std::optional<std::string> expires;
+    if (o.has("expires-days"))
+      expires = support::rfc3339(clock.now() +
+                                 std::chrono::hours(24 * o.get_number("expires-days", 0, 1, 3650)));
     std::string key;
-    const auto created = create_key(conn, {role, o.get("name", ""), org, std::nullopt}, key);
+    const auto created =
+        create_key(conn, {role, o.get("name", ""), org, std::nullopt, expires}, key);
     std::cerr << "Created key " << created.id << " (" << created.role << ", " << created.name
               << "). It is shown only now; store it safely.\n";
     std::cout << key << std::endl;
@@ -47,14 +75,44 @@ int run_keys(const std::vector<std::string>& args) {
     for (const auto& k : keys.list())
       std::cout << k.id << '\t' << k.role << '\t' << k.organisation_id.value_or("-") << '\t'
                 << k.name << '\t' << k.created_at << '\t'
-                << (k.revoked_at ? "revoked " + *k.revoked_at : std::string("active")) << '\n';
+                << (k.revoked_at ? "revoked " + *k.revoked_at
+                    : k.expires_at && *k.expires_at <= clock.now_rfc3339()
+                        ? "expired " + *k.expires_at
+                        : std::string("active"))
+                << '\n';
+    return 0;
+  }
+  if (action == "rotate") {
+    if (o.positional().size() < 2)
+      throw UsageError("keys rotate needs the key's ID (see keys list)");
+    const std::string id = o.positional()[1];
+    const long hours = o.get_number("grace-hours", 24, 0, 24 * 90);
+    const std::string secret = support::new_api_key();
+    const std::string until = support::rfc3339(clock.now() + std::chrono::hours(hours));
+    conn.begin_write();
+    const auto found = keys.find(id);
+    const bool done =
+        found && !found->revoked_at && keys.rotate(id, support::sha256_hex(secret), until);
+    if (done)
+      audit_cli(conn, found->organisation_id, "key.rotate", id,
+                found->role + ", old secret valid until " + until);
+    conn.commit();
+    if (!done) {
+      std::cerr << "dialogd: no active key with ID " << id << "\n";
+      return 1;
+    }
+    std::cerr << "Rotated key " << id << ": the old secret works until " << until
+              << ". The new one is shown only now; store it safely.\n";
+    std::cout << secret << std::endl;
     return 0;
   }
   if (action == "revoke") {
     if (o.positional().size() < 2)
       throw UsageError("keys revoke needs the key's ID (see keys list)");
     conn.begin_write();
+    const auto found = keys.find(o.positional()[1]);
     const bool done = keys.revoke(o.positional()[1], clock.now_rfc3339());
+    if (done) audit_cli(conn, found->organisation_id, "key.revoke", found->id, found->role);
     conn.commit();
     if (!done) {
       std::cerr << "dialogd: no active key with ID " << o.positional()[1] << "\n";
@@ -63,7 +121,7 @@ int run_keys(const std::vector<std::string>& args) {
     std::cout << "revoked " << o.positional()[1] << "\n";
     return 0;
   }
-  throw UsageError("unknown keys action '" + action + "': use create, list or revoke");
+  throw UsageError("unknown keys action '" + action + "': use create, list, rotate or revoke");
 }
 
 }  // namespace dialogd::cli
@@ -76,6 +134,8 @@ store::ApiKey create_key(store::Connection& conn, const store::NewKey& key, std:
   conn.begin_write();
   const auto created =
       store::KeyRepository(conn).create(key, support::sha256_hex(secret), clock.now_rfc3339());
+  audit_cli(conn, created.organisation_id, "key.create", created.id,
+            created.role + (created.expires_at ? ", expires " + *created.expires_at : ""));
   conn.commit();
   return created;
 }

@@ -32,6 +32,8 @@ Usage:
   dialogd keys create --role operator|admin|editor|portal [--org ID] [--name TEXT] [--db URL]
                                                 without --org a key joins the default organisation
   dialogd keys list [--db URL]
+  dialogd keys create ... [--expires-days N]      the key stops working after N days
+  dialogd keys rotate ID [--grace-hours N]      a new secret; the old one works N more hours (24)
   dialogd keys revoke ID [--db URL]
   dialogd migrate [--db URL]
   dialogd demo load [--db URL]                  the Swedish example dialogues, made through the use cases

@@ -30,8 +30,9 @@ void announce_demo(const http::ServerConfig& c) {
   print_demo(summary, std::cerr);
   for (const char* role : {"editor", "portal"})
     std::cerr << role << " key: "
-              << create_key(c.db, {role, std::string("demo ") + role,
-                                   std::string(domain::default_organisation), std::nullopt})
+              << create_key(c.db,
+                            {role, std::string("demo ") + role,
+                             std::string(domain::default_organisation), std::nullopt, std::nullopt})
               << '\n';
   std::cerr << "Try " << c.public_url << "/v1/dialogues and " << c.public_url << "/v1/receipts/"
             << summary.dialogues.front().receipts.front() << '\n';

@@ -1,5 +1,9 @@
 #include "delivery/worker.hpp"
 
+#include "store/audit_repository.hpp"
+#include "store/dialogue_repository.hpp"
+#include "support/ids.hpp"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -59,6 +63,22 @@ void Worker::run() {
 bool Worker::deliver_batch() {
   auto lease = pool_.acquire();
   store::OutboxRepository outbox(*lease);
+  const auto audit_contact_read = [&](store::Connection& db,
+                                      const std::optional<std::string>& dialogue_id,
+                                      std::string reason) {
+    store::AuditEntry e;
+    e.id = support::new_id();
+    if (dialogue_id)
+      if (auto d = store::DialogueRepository(db).find(*dialogue_id))
+        e.organisation_id = d->organisation_id;
+    e.at = clock_.now_rfc3339();
+    e.actor_name = "delivery worker " + instance_;
+    e.actor_role = "system";
+    e.action = "contacts.read";
+    e.target = dialogue_id;
+    e.detail = std::move(reason);
+    store::AuditRepository(db).append(e);
+  };
   store::FeedbackRepository feedback(*lease);
   const auto now = clock_.now();
   std::vector<std::string> channels{"webhook"};
@@ -74,9 +94,11 @@ bool Worker::deliver_batch() {
       for (const auto& id : payload.at("contribution_ids").as_array())
         ids.emplace_back(id.as_string());
       const auto contacts = feedback.contacts_of(ids);
-      // Every read of contact details is logged with its reason, never with the address.
+      // Every read of contact details is logged and audited with its reason, never with the
+      // address.
       log(R"({"level":"info","msg":"contact details read","reason":"send )" + m.topic +
           R"(","message_id":")" + m.id + "\"}");
+      audit_contact_read(*lease, m.dialogue_id, "send " + m.topic + " (message " + m.id + ")");
       if (contacts.empty()) {
         outbox.mark_failed(m.id, instance_, "the contact details were erased before sending");
         continue;

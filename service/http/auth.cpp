@@ -44,7 +44,8 @@ void authenticate(RequestContext& ctx, Access access) {
     throw unauthorized("use Authorization: Bearer <key>");
   const std::string_view key = value.substr(scheme.size());
   if (!ctx.db) throw unauthorized("keys cannot be checked");
-  auto found = store::KeyRepository(*ctx.db).find_active(support::sha256_hex(key));
+  auto found = store::KeyRepository(*ctx.db).find_active(support::sha256_hex(key),
+                                                         ctx.services.clock.now_rfc3339());
   if (!found) throw unauthorized("the API key is unknown or revoked");
   ctx.principal =
       Principal{found->id, found->name, found->role, found->organisation_id, found->origins};

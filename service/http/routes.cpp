@@ -82,6 +82,7 @@ const Router& router() {
     r.add({verb::get, "/v1/organisations", Access::operator_, h::list_organisations});
     r.add({verb::get, "/v1/organisations/{id}", Access::operator_, h::get_organisation});
     r.add({verb::patch, "/v1/organisations/{id}", Access::operator_, h::patch_organisation});
+    r.add({verb::get, "/v1/audit", Access::admin, h::audit_log});
     r.add({verb::post, "/v1/bodies", Access::admin, h::create_body, true, true});
     r.add({verb::get, "/v1/bodies", Access::editor, h::list_bodies});
     r.add({verb::get, "/v1/bodies/{id}", Access::editor, h::get_body});

@@ -27,6 +27,7 @@ constexpr Migration migrations[] = {
     {4, "migrations/004_analysis_to_follow_up.sql"},
     {5, "migrations/005_feedback.sql"},
     {6, "migrations/006_organisations.sql"},
+    {7, "migrations/007_audit_and_key_rotation.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".

@@ -59,20 +59,21 @@ TEST_P(Pool, ACachedLookupNeverPinsAnOldSnapshot) {
     auto lease = pool.acquire();
     lease->begin_write();
     id = store::KeyRepository(*lease)
-             .create({"editor", "x", "default", std::nullopt}, hash, "now")
+             .create({"editor", "x", "default", std::nullopt, std::nullopt}, hash, "now")
              .id;
     lease->commit();
   }
   {
     auto lease = pool.acquire();
-    ASSERT_TRUE(store::KeyRepository(*lease).find_active(hash));
+    ASSERT_TRUE(store::KeyRepository(*lease).find_active(hash, "2027-01-02T00:00:00Z"));
   }
   auto other = another();
   other->begin_write();
   store::KeyRepository(*other).revoke(id, "later");
   other->commit();
   auto lease = pool.acquire();
-  EXPECT_FALSE(store::KeyRepository(*lease).find_active(hash)) << "the revocation is seen at once";
+  EXPECT_FALSE(store::KeyRepository(*lease).find_active(hash, "2027-01-02T00:00:00Z"))
+      << "the revocation is seen at once";
   EXPECT_NO_THROW(lease->begin_write()) << "and the connection can still write";
   lease->rollback();
 }

@@ -18,7 +18,6 @@ store::DialogueQuery query(std::optional<std::string> state, std::optional<std::
   return q;
 }
 
-
 domain::Dialogue make_dialogue(const std::string& title) {
   domain::Dialogue d;
   d.id = support::new_id();
@@ -98,8 +97,7 @@ TEST_P(Repositories, ListIsNewestFirstWithCursorAndStateFilter) {
   const auto planned = repo.list(query("planned", std::nullopt), 10);
   ASSERT_EQ(planned.size(), 2u);
   EXPECT_EQ(planned[0].id, ids[3]);
-  EXPECT_EQ(repo.list(query("planned", planned[0].id), 10).size(),
-            1u);
+  EXPECT_EQ(repo.list(query("planned", planned[0].id), 10).size(), 1u);
 }
 
 TEST_P(Repositories, RemoveTakesTheTimelineAlong) {
@@ -132,14 +130,14 @@ TEST_P(Repositories, TimelineOldestFirstWithNulls) {
 
 TEST_P(Repositories, KeysAreFoundByHashUntilRevoked) {
   store::KeyRepository keys(conn());
-  const auto k = keys.create({"portal", "", "default", std::nullopt}, support::sha256_hex("secret"),
-                             "2027-01-01T00:00:00Z");
+  const auto k = keys.create({"portal", "", "default", std::nullopt, std::nullopt},
+                             support::sha256_hex("secret"), "2027-01-01T00:00:00Z");
   EXPECT_EQ(k.name.rfind("portal-", 0), 0u) << "a default name from the role";
-  ASSERT_TRUE(keys.find_active(support::sha256_hex("secret")));
-  EXPECT_FALSE(keys.find_active(support::sha256_hex("other")));
+  ASSERT_TRUE(keys.find_active(support::sha256_hex("secret"), "2027-01-02T00:00:00Z"));
+  EXPECT_FALSE(keys.find_active(support::sha256_hex("other"), "2027-01-02T00:00:00Z"));
   EXPECT_TRUE(keys.revoke(k.id, "2027-01-02T00:00:00Z"));
   EXPECT_FALSE(keys.revoke(k.id, "2027-01-02T00:00:00Z"));
-  EXPECT_FALSE(keys.find_active(support::sha256_hex("secret")));
+  EXPECT_FALSE(keys.find_active(support::sha256_hex("secret"), "2027-01-02T00:00:00Z"));
 }
 
 TEST_P(Repositories, IdempotencyKeyIsTakenOnce) {

@@ -75,6 +75,8 @@ Response put_body_plan(RequestContext&);
 Response get_body_plan(RequestContext&);
 Response list_body_plans(RequestContext&);
 
+Response audit_log(RequestContext&);
+
 Response landing_page(RequestContext&);
 Response openapi_yaml(RequestContext&);
 Response openapi_json(RequestContext&);
