@@ -55,6 +55,8 @@ Serve options (environment variable in brackets):
   --read-timeout-ms MS  read deadline and idle keep-alive (DIALOGD_READ_TIMEOUT_MS, default 30000)
   --grace-seconds S     on SIGTERM, time to finish requests in flight (DIALOGD_GRACE_SECONDS, default 10)
   --no-access-log       no per-request log lines
+  --public-cache-ms MS  keep public reads in memory at most MS (DIALOGD_PUBLIC_CACHE_MS, default 1000;
+                        0 turns the cache off); every write invalidates them at once
   --allow-private-webhooks
                         let webhooks reach loopback, private and link-local addresses (refused by
                         default, at registration and at every delivery)

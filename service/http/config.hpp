@@ -28,6 +28,8 @@ struct ServerConfig {
   int delivery_attempts = 6;
   // Webhooks to loopback, private and link-local addresses (refused unless allowed: SSRF).
   bool allow_private_webhooks = false;
+  // Public reads kept in memory at most this long (0: no cache); every write invalidates them.
+  std::chrono::milliseconds public_cache_ttl{1000};
 };
 
 }  // namespace dialogd::http

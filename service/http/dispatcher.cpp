@@ -3,7 +3,9 @@
 #include <soci/soci.h>
 
 #include "http/auth.hpp"
+#include "http/change_feed.hpp"
 #include "http/problem.hpp"
+#include "http/public_cache.hpp"
 #include "store/errors.hpp"
 #include "store/idempotency_repository.hpp"
 #include "support/ids.hpp"
@@ -140,7 +142,11 @@ Response Dispatcher::call(RequestContext& ctx) {
         return replay(ctx.req, *earlier);
       }
     }
+    // Other instances hear of the change at this commit (PostgreSQL), this one at once.
+    if (conn.backend() == store::Backend::postgresql)
+      conn.sql() << "NOTIFY " << ChangeFeed::channel;
     conn.commit();
+    if (services_.cache) services_.cache->invalidate();
     return res;
   } catch (...) {
     conn.rollback();

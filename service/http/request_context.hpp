@@ -22,10 +22,13 @@ struct Principal {
 };
 
 // Long-lived services shared by every request.
+class PublicCache;
+
 struct Services {
   ServerConfig config;
   support::Clock clock;
   std::string store_name;  // "sqlite" | "postgresql"
+  PublicCache* cache = nullptr;  // public reads from memory; every committed write invalidates it
 };
 
 struct RequestContext {

@@ -1,5 +1,8 @@
 #include "http/server.hpp"
 
+#include "http/change_feed.hpp"
+#include "http/public_cache.hpp"
+
 #include <curl/curl.h>
 
 #include <thread>
@@ -50,16 +53,24 @@ int serve(const ServerConfig& config) {
   }
 
   Services services{config, support::Clock(), url.store_name()};
+  PublicCache cache(4096, config.public_cache_ttl);
+  std::unique_ptr<ChangeFeed> feed;
+  if (config.public_cache_ttl.count() > 0) {
+    services.cache = &cache;
+    // Several instances share a PostgreSQL store: each hears of the others' writes.
+    if (url.backend == store::Backend::postgresql)
+      feed = std::make_unique<ChangeFeed>(url.connect, cache);
+  }
   // Feedback delivery runs beside the HTTP threads, leasing a pooled connection per round.
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  delivery::Worker worker(pool, services.clock,
-                          {config.smtp_url, config.mail_from, config.delivery_poll,
-                           config.delivery_lease, config.retry_base, config.delivery_attempts,
-                           config.allow_private_webhooks});
+  delivery::Worker worker(
+      pool, services.clock,
+      {config.smtp_url, config.mail_from, config.delivery_poll, config.delivery_lease,
+       config.retry_base, config.delivery_attempts, config.allow_private_webhooks});
   worker.start();
   net::io_context ioc(static_cast<int>(config.io_threads));
   net::thread_pool db_pool(config.db_threads);
-  ServerCore core{config, Dispatcher(services, &pool), db_pool};
+  ServerCore core{config, Dispatcher(services, &pool), db_pool, services.cache, feed.get()};
 
   auto listener = std::make_shared<Listener>(
       ioc, tcp::endpoint(net::ip::make_address(config.bind), config.port), core);

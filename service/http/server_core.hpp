@@ -12,6 +12,8 @@
 namespace dialogd::http {
 
 class Session;
+class PublicCache;
+class ChangeFeed;
 
 class SessionRegistry {
  public:
@@ -27,7 +29,9 @@ class SessionRegistry {
 struct ServerCore {
   ServerConfig config;
   Dispatcher dispatcher;
-  net::thread_pool& db_pool;  // every store call runs here, never on a socket thread
+  net::thread_pool& db_pool;         // every store call runs here, never on a socket thread
+  PublicCache* cache = nullptr;      // public reads answered on the socket thread
+  const ChangeFeed* feed = nullptr;  // PostgreSQL: other instances' writes
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
   SessionRegistry sessions{};

@@ -1,5 +1,8 @@
 #include "http/session.hpp"
 
+#include "http/change_feed.hpp"
+#include "http/public_cache.hpp"
+
 #include "http/problem.hpp"
 #include "support/ids.hpp"
 #include "support/log.hpp"
@@ -103,14 +106,28 @@ void Session::handle(Request&& req) {
     return send(core_.dispatcher.run_without_store(req, match), req.method(), route,
                 std::move(request_id), started, false);
 
+  // A public read answered before, with nothing written since: from memory, on this thread.
+  std::optional<std::string> cache_key;
+  std::uint64_t generation = 0;
+  if (core_.cache && match.route->access == Access::anyone && route != "/health" &&
+      (!core_.feed || core_.feed->healthy())) {
+    cache_key = PublicCache::key_of(req);
+    if (cache_key) {
+      if (auto hit = core_.cache->lookup(*cache_key, req))
+        return send(std::move(*hit), req.method(), route, std::move(request_id), started, false);
+      generation = core_.cache->generation();
+    }
+  }
+
   // Everything that touches the store runs on the database threads; the answer comes back to this
   // connection's strand.
   ++core_.in_flight;
   auto request = std::make_shared<Request>(std::move(req));
   auto matched = std::make_shared<Match>(std::move(match));
-  net::post(core_.db_pool, [self = shared_from_this(), request, matched, request_id,
-                            started]() mutable {
+  net::post(core_.db_pool, [self = shared_from_this(), request, matched, request_id, started,
+                            cache_key = std::move(cache_key), generation]() mutable {
     auto res = std::make_shared<Response>(self->core_.dispatcher.run(*request, *matched));
+    if (cache_key) self->core_.cache->store(*cache_key, generation, *res);
     net::post(self->stream_.get_executor(),
               [self, res, request, matched, request_id = std::move(request_id), started]() mutable {
                 self->send(std::move(*res), request->method(), matched->route->path,

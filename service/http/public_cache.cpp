@@ -1,0 +1,69 @@
+#include "http/public_cache.hpp"
+
+#include "support/ids.hpp"
+
+namespace dialogd::http {
+
+std::optional<std::string> PublicCache::key_of(const Request& req) {
+  if (req.method() != bhttp::verb::get || req.find(bhttp::field::authorization) != req.end())
+    return std::nullopt;
+  // Answers differ by language only through Accept-Language (sv or en wins).
+  std::string lang = "en";
+  if (const auto it = req.find(bhttp::field::accept_language); it != req.end()) {
+    const std::string_view v = it->value();
+    const auto sv = v.find("sv"), en = v.find("en");
+    if (sv != std::string_view::npos && (en == std::string_view::npos || sv < en)) lang = "sv";
+  }
+  std::string key(req.target());
+  key += '\n';
+  key += lang;
+  return key;
+}
+
+std::optional<Response> PublicCache::lookup(const std::string& key, const Request& req) {
+  std::lock_guard lock(mutex_);
+  const auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.generation != generation() ||
+      std::chrono::steady_clock::now() - it->second.stored > ttl_) {
+    ++misses_;
+    return std::nullopt;
+  }
+  ++hits_;
+  const Response& stored = it->second.res;
+  if (const auto inm = req.find(bhttp::field::if_none_match); inm != req.end()) {
+    const auto etag = stored.find(bhttp::field::etag);
+    if (etag != stored.end() && inm->value() == etag->value()) {
+      Response not_modified{bhttp::status::not_modified, req.version()};
+      not_modified.set(bhttp::field::etag, etag->value());
+      if (const auto cc = stored.find(bhttp::field::cache_control); cc != stored.end())
+        not_modified.set(bhttp::field::cache_control, cc->value());
+      not_modified.keep_alive(req.keep_alive());
+      return not_modified;
+    }
+  }
+  Response copy = stored;
+  copy.version(req.version());
+  copy.keep_alive(req.keep_alive());
+  return copy;
+}
+
+void PublicCache::store(const std::string& key, std::uint64_t generation, Response& res) {
+  if (res.result() != bhttp::status::ok) return;
+  if (res.find(bhttp::field::etag) == res.end())
+    res.set(bhttp::field::etag, "\"" + support::sha256_hex(res.body()).substr(0, 32) + "\"");
+  std::lock_guard lock(mutex_);
+  if (generation != this->generation()) return;  // written meanwhile: the answer may be stale
+  if (auto it = entries_.find(key); it != entries_.end()) {
+    order_.erase(it->second.order);
+    entries_.erase(it);
+  }
+  while (entries_.size() >= max_entries_ && !order_.empty()) {
+    entries_.erase(order_.front());
+    order_.pop_front();
+  }
+  order_.push_back(key);
+  entries_.emplace(
+      key, Entry{res, generation, std::chrono::steady_clock::now(), std::prev(order_.end())});
+}
+
+}  // namespace dialogd::http

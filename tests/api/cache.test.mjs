@@ -1,0 +1,55 @@
+// Public reads from memory: conditional requests are answered 304, a write is seen by the next
+// read on the same instance at once, and by the next read on another instance on the same
+// PostgreSQL store as soon as its change feed delivers the NOTIFY (milliseconds; polled here).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { STORE, startService, spawnServer, waitExit, createDialogue } from './harness.mjs';
+
+let svc;
+before(async () => { svc = await startService(); });
+after(async () => { await svc.close(); });
+
+test('a public read carries an ETag; the same ETag back is 304, a changed resource is 200', async () => {
+  const d = await createDialogue(svc);
+  const first = await svc.call('GET', `/v1/dialogues/${d.id}`);
+  const etag = first.headers.get('etag');
+  assert.ok(etag);
+  const again = await svc.call('GET', `/v1/dialogues/${d.id}`, { headers: { 'if-none-match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal(again.text, '');
+  const patched = await svc.call('PATCH', `/v1/dialogues/${d.id}`, { key: 'editor', body: { title: 'Nytt namn' }, headers: { 'if-match': etag } });
+  assert.equal(patched.status, 200);
+  const fresh = await svc.call('GET', `/v1/dialogues/${d.id}`, { headers: { 'if-none-match': etag } });
+  assert.equal(fresh.status, 200, 'the write invalidated the stored answer');
+  assert.equal(fresh.body.title, 'Nytt namn');
+  const list = await svc.call('GET', '/v1/dialogues');
+  assert.ok(list.headers.get('etag'), 'lists get a strong ETag of their body');
+  assert.equal((await svc.call('GET', '/v1/dialogues', { headers: { 'if-none-match': list.headers.get('etag') } })).status, 304);
+});
+
+test('every write is visible to the next public read on the same instance', async () => {
+  const d = await createDialogue(svc);
+  for (let i = 0; i < 20; i++) {
+    await svc.call('GET', `/v1/dialogues/${d.id}`);
+    const current = await svc.call('GET', `/v1/dialogues/${d.id}`, { key: 'editor' });
+    const res = await svc.call('PATCH', `/v1/dialogues/${d.id}`, { key: 'editor', body: { title: `Titel ${i}` }, headers: { 'if-match': current.headers.get('etag') } });
+    assert.equal(res.status, 200);
+    assert.equal((await svc.call('GET', `/v1/dialogues/${d.id}`)).body.title, `Titel ${i}`);
+  }
+});
+
+(STORE === 'postgresql' ? test : test.skip)('a write through one instance is seen by public reads through another', async () => {
+  const other = await spawnServer(svc.db.url, { args: ['--no-access-log'] });
+  try {
+    const d = await createDialogue(svc);
+    const read = async () => (await (await fetch(`${other.base}/v1/dialogues/${d.id}`)).json()).title;
+    assert.equal(await read(), d.title);
+    assert.equal(await read(), d.title);  // now from the other instance's memory
+    const current = await svc.call('GET', `/v1/dialogues/${d.id}`, { key: 'editor' });
+    await svc.call('PATCH', `/v1/dialogues/${d.id}`, { key: 'editor', body: { title: 'Ändrad via A' }, headers: { 'if-match': current.headers.get('etag') } });
+    const deadline = Date.now() + 2000;
+    let seen;
+    while (Date.now() < deadline && (seen = await read()) !== 'Ändrad via A') await new Promise((r) => setTimeout(r, 20));
+    assert.equal(seen, 'Ändrad via A');
+  } finally { other.child.kill('SIGTERM'); await waitExit(other.child); }
+});
