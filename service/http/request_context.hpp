@@ -1,5 +1,6 @@
 #pragma once
 // Everything a handler may use for one request. Built on a database thread.
+#include <atomic>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "http/net.hpp"
 #include "http/router.hpp"
 #include "store/connection.hpp"
+#include "store/connection_pool.hpp"
 #include "support/clock.hpp"
 
 namespace dialogd::http {
@@ -23,12 +25,16 @@ struct Principal {
 
 // Long-lived services shared by every request.
 class PublicCache;
+class Metrics;
 
 struct Services {
   ServerConfig config;
   support::Clock clock;
-  std::string store_name;  // "sqlite" | "postgresql"
+  std::string store_name;        // "sqlite" | "postgresql"
   PublicCache* cache = nullptr;  // public reads from memory; every committed write invalidates it
+  Metrics* metrics = nullptr;
+  const store::ConnectionPool* pool = nullptr;
+  const std::atomic<int>* in_flight = nullptr;
 };
 
 struct RequestContext {

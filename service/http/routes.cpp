@@ -17,6 +17,7 @@ const Router& router() {
     r.add({verb::get, "/docs/redoc.standalone.js", Access::anyone, h::docs_renderer, false});
     r.add({verb::get, "/readme", Access::anyone, h::readme, false});
     r.add({verb::get, "/health", Access::anyone, h::health});
+    r.add({verb::get, "/metrics", Access::operator_, h::metrics});
 
     r.add({verb::get, "/v1/ladder", Access::anyone, h::ladder_steps, false});
     r.add({verb::post, "/v1/ladder/classify", Access::anyone, h::ladder_classify, false});

@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include "http/change_feed.hpp"
+#include "http/metrics.hpp"
 #include "http/public_cache.hpp"
 
 #include <curl/curl.h>
@@ -54,6 +55,9 @@ int serve(const ServerConfig& config) {
 
   Services services{config, support::Clock(), url.store_name()};
   PublicCache cache(4096, config.public_cache_ttl);
+  Metrics metrics;
+  services.metrics = &metrics;
+  services.pool = &pool;
   std::unique_ptr<ChangeFeed> feed;
   if (config.public_cache_ttl.count() > 0) {
     services.cache = &cache;
@@ -70,7 +74,9 @@ int serve(const ServerConfig& config) {
   worker.start();
   net::io_context ioc(static_cast<int>(config.io_threads));
   net::thread_pool db_pool(config.db_threads);
-  ServerCore core{config, Dispatcher(services, &pool), db_pool, services.cache, feed.get()};
+  ServerCore core{config,  Dispatcher(services, &pool), db_pool, services.cache, feed.get(),
+                  &metrics};
+  services.in_flight = &core.in_flight;
 
   auto listener = std::make_shared<Listener>(
       ioc, tcp::endpoint(net::ip::make_address(config.bind), config.port), core);

@@ -14,6 +14,7 @@ namespace dialogd::http {
 class Session;
 class PublicCache;
 class ChangeFeed;
+class Metrics;
 
 class SessionRegistry {
  public:
@@ -32,6 +33,7 @@ struct ServerCore {
   net::thread_pool& db_pool;         // every store call runs here, never on a socket thread
   PublicCache* cache = nullptr;      // public reads answered on the socket thread
   const ChangeFeed* feed = nullptr;  // PostgreSQL: other instances' writes
+  Metrics* metrics = nullptr;
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
   SessionRegistry sessions{};

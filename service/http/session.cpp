@@ -1,6 +1,7 @@
 #include "http/session.hpp"
 
 #include "http/change_feed.hpp"
+#include "http/metrics.hpp"
 #include "http/public_cache.hpp"
 
 #include "http/problem.hpp"
@@ -152,10 +153,14 @@ void Session::send(Response&& res, bhttp::verb method, const std::string& route,
   set_security_headers(res);
   if (core_.draining) res.keep_alive(false);
   const bool close_after = !res.keep_alive();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const std::string_view method_name = method == bhttp::verb::unknown
+                                           ? std::string_view("-")
+                                           : std::string_view(bhttp::to_string(method));
+  if (core_.metrics) core_.metrics->record(route, method_name, res.result_int(), seconds);
   if (core_.config.access_log) {
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
+    const double ms = seconds * 1000;
     support::log_line(
         {{"level", "info"},
          {"method", method == bhttp::verb::unknown ? std::string_view("-")

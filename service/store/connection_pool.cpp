@@ -13,7 +13,16 @@ ConnectionPool::Lease ConnectionPool::acquire() {
   Connection* c;
   {
     std::unique_lock lock(mutex_);
-    available_.wait(lock, [&] { return !free_.empty(); });
+    if (free_.empty()) {
+      // Measured only when there is a wait: /metrics shows how often and how long.
+      const auto started = std::chrono::steady_clock::now();
+      available_.wait(lock, [&] { return !free_.empty(); });
+      waits_.fetch_add(1, std::memory_order_relaxed);
+      wait_micros_.fetch_add(std::chrono::duration_cast<std::chrono::microseconds>(
+                                 std::chrono::steady_clock::now() - started)
+                                 .count(),
+                             std::memory_order_relaxed);
+    }
     c = free_.back();
     free_.pop_back();
   }

@@ -1,4 +1,7 @@
 #pragma once
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 // A fixed set of connections handed out one per request on the database threads.
 #include <condition_variable>
 #include <memory>
@@ -33,6 +36,9 @@ class ConnectionPool {
 
   // Waits for a free connection; a connection that died is reopened before it is handed out.
   Lease acquire();
+  // How many acquisitions had to wait for a free connection, and for how long in all.
+  std::uint64_t waits() const { return waits_.load(); }
+  std::uint64_t wait_micros() const { return wait_micros_.load(); }
 
  private:
   void give_back(Connection* c);
@@ -41,6 +47,7 @@ class ConnectionPool {
   std::vector<Connection*> free_;
   std::mutex mutex_;
   std::condition_variable available_;
+  std::atomic<std::uint64_t> waits_{0}, wait_micros_{0};
 };
 
 }  // namespace dialogd::store

@@ -133,4 +133,24 @@ std::optional<OutboxMessage> OutboxRepository::find(const std::string& id) {
   return std::nullopt;
 }
 
+std::vector<OutboxRepository::Backlog> OutboxRepository::backlog() {
+  std::vector<Backlog> out;
+  Backlog row;
+  soci::statement st =
+      (conn_.sql().prepare
+           << "SELECT channel, status, COUNT(*) FROM outbox GROUP BY channel, status",
+       soci::into(row.channel), soci::into(row.status), soci::into(row.count));
+  st.execute();
+  while (st.fetch()) out.push_back(row);
+  return out;
+}
+
+std::optional<std::string> OutboxRepository::oldest_unsent_created_at() {
+  std::string at;
+  soci::indicator ind = soci::i_null;
+  conn_.sql() << "SELECT MIN(created_at) FROM outbox WHERE status = 'pending'", soci::into(at, ind);
+  if (ind != soci::i_ok) return std::nullopt;
+  return at;
+}
+
 }  // namespace dialogd::store

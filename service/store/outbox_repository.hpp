@@ -37,6 +37,13 @@ class OutboxRepository {
                   const std::string& next_attempt_at);
   bool mark_failed(const std::string& id, const std::string& instance, const std::string& error);
   std::optional<OutboxMessage> find(const std::string& id);
+  // For /metrics: messages by channel and status, and the age of the oldest unsent one.
+  struct Backlog {
+    std::string channel, status;
+    long long count = 0;
+  };
+  std::vector<Backlog> backlog();
+  std::optional<std::string> oldest_unsent_created_at();
 
  private:
   Connection& conn_;

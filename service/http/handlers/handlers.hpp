@@ -76,6 +76,7 @@ Response get_body_plan(RequestContext&);
 Response list_body_plans(RequestContext&);
 
 Response audit_log(RequestContext&);
+Response metrics(RequestContext&);
 
 Response landing_page(RequestContext&);
 Response openapi_yaml(RequestContext&);
