@@ -57,6 +57,7 @@ Serve options (environment variable in brackets):
   --no-access-log       no per-request log lines
   --public-cache-ms MS  keep public reads in memory at most MS (DIALOGD_PUBLIC_CACHE_MS, default 1000;
                         0 turns the cache off); every write invalidates them at once
+  --no-group-commit     one transaction and fsync per contribution instead of shared ones
   --allow-private-webhooks
                         let webhooks reach loopback, private and link-local addresses (refused by
                         default, at registration and at every delivery)

@@ -59,7 +59,7 @@ int run_serve(const std::vector<std::string>& args) {
                    {"retry-base-ms", "DIALOGD_RETRY_BASE_MS"},
                    {"delivery-attempts", "DIALOGD_DELIVERY_ATTEMPTS"},
                    {"public-cache-ms", "DIALOGD_PUBLIC_CACHE_MS"}},
-                  {"no-access-log", "demo", "allow-private-webhooks"});
+                  {"no-access-log", "demo", "allow-private-webhooks", "no-group-commit"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
   http::ServerConfig c;
@@ -77,6 +77,7 @@ int run_serve(const std::vector<std::string>& args) {
   c.grace_period = std::chrono::seconds(o.get_number("grace-seconds", 10, 0, 3600));
   c.access_log = !o.has("no-access-log");
   c.allow_private_webhooks = o.has("allow-private-webhooks");
+  c.group_commit = !o.has("no-group-commit");
   c.public_cache_ttl = std::chrono::milliseconds(o.get_number("public-cache-ms", 1000, 0, 600'000));
   c.public_url = o.get("public-url", "http://" + c.bind + ":" + std::to_string(c.port));
   while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();

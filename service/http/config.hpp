@@ -30,6 +30,8 @@ struct ServerConfig {
   bool allow_private_webhooks = false;
   // Public reads kept in memory at most this long (0: no cache); every write invalidates them.
   std::chrono::milliseconds public_cache_ttl{1000};
+  // Contribution writes share transactions and fsyncs (--no-group-commit: one each).
+  bool group_commit = true;
 };
 
 }  // namespace dialogd::http

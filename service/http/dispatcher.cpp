@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <functional>
+
 #include "http/auth.hpp"
 #include "http/change_feed.hpp"
 #include "http/problem.hpp"
@@ -103,54 +105,80 @@ Response Dispatcher::call(RequestContext& ctx) {
   if (!writes || !ctx.db) return route.handler(ctx);
 
   store::Connection& conn = *ctx.db;
-  const std::string idem =
-      route.idempotent_post && ctx.principal ? idempotency_key(ctx.req) : std::string();
-  const std::string request_hash =
-      idem.empty() ? std::string()
-                   : support::sha256_hex(std::string(ctx.req.target()) + '\n' + ctx.req.body());
   conn.begin_write();
   try {
-    store::IdempotencyRepository answers(conn);
-    if (!idem.empty()) {
-      if (auto earlier = answers.find(ctx.principal->key_id, idem)) {
-        conn.rollback();
-        if (earlier->request_hash != request_hash)
-          throw validation_failed("Idempotency-Key", "idempotency_key_reused",
-                                  "this Idempotency-Key was used for a different request");
-        return replay(ctx.req, *earlier);
-      }
-    }
-    Response res = route.handler(ctx);
-    if (!success(res)) {
+    Written w = write(ctx, [&conn] { conn.rollback(); });
+    if (!w.keep) {
       conn.rollback();
-      return res;
-    }
-    if (!idem.empty()) {
-      store::StoredAnswer a{request_hash, static_cast<int>(res.result_int()), std::nullopt,
-                            std::nullopt, res.body()};
-      if (auto it = res.find(bhttp::field::location); it != res.end())
-        a.location = std::string(it->value());
-      if (auto it = res.find(bhttp::field::etag); it != res.end())
-        a.etag = std::string(it->value());
-      if (!answers.insert(ctx.principal->key_id, idem, a, services_.clock.now_rfc3339())) {
-        // Another instance answered the same key first and committed: undo ours, replay theirs.
-        conn.rollback();
-        auto earlier = answers.find(ctx.principal->key_id, idem);
-        if (!earlier || earlier->request_hash != request_hash)
-          throw validation_failed("Idempotency-Key", "idempotency_key_reused",
-                                  "this Idempotency-Key was used for a different request");
-        return replay(ctx.req, *earlier);
-      }
+      return std::move(w.res);
     }
     // Other instances hear of the change at this commit (PostgreSQL), this one at once.
     if (conn.backend() == store::Backend::postgresql)
       conn.sql() << "NOTIFY " << ChangeFeed::channel;
     conn.commit();
     if (services_.cache) services_.cache->invalidate();
-    return res;
+    return std::move(w.res);
   } catch (...) {
     conn.rollback();
     throw;
+  }
+}
+
+Dispatcher::Written Dispatcher::write(RequestContext& ctx, const std::function<void()>& undo) {
+  const Route& route = *ctx.match.route;
+  store::Connection& conn = *ctx.db;
+  const std::string idem =
+      route.idempotent_post && ctx.principal ? idempotency_key(ctx.req) : std::string();
+  const std::string request_hash =
+      idem.empty() ? std::string()
+                   : support::sha256_hex(std::string(ctx.req.target()) + '\n' + ctx.req.body());
+  store::IdempotencyRepository answers(conn);
+  if (!idem.empty()) {
+    if (auto earlier = answers.find(ctx.principal->key_id, idem)) {
+      if (earlier->request_hash != request_hash)
+        throw validation_failed("Idempotency-Key", "idempotency_key_reused",
+                                "this Idempotency-Key was used for a different request");
+      return {replay(ctx.req, *earlier), false};
+    }
+  }
+  Response res = route.handler(ctx);
+  if (!success(res)) return {std::move(res), false};
+  if (!idem.empty()) {
+    store::StoredAnswer a{request_hash, static_cast<int>(res.result_int()), std::nullopt,
+                          std::nullopt, res.body()};
+    if (auto it = res.find(bhttp::field::location); it != res.end())
+      a.location = std::string(it->value());
+    if (auto it = res.find(bhttp::field::etag); it != res.end()) a.etag = std::string(it->value());
+    if (!answers.insert(ctx.principal->key_id, idem, a, services_.clock.now_rfc3339())) {
+      // Another instance answered the same key first and committed: undo ours, replay theirs.
+      undo();
+      auto earlier = answers.find(ctx.principal->key_id, idem);
+      if (!earlier || earlier->request_hash != request_hash)
+        throw validation_failed("Idempotency-Key", "idempotency_key_reused",
+                                "this Idempotency-Key was used for a different request");
+      return {replay(ctx.req, *earlier), false};
+    }
+  }
+  return {std::move(res), true};
+}
+
+Response Dispatcher::run_in_group(const Request& req, const Match& match, store::Connection& conn,
+                                  const std::string& savepoint) {
+  RequestContext ctx{req, match, services_};
+  split_target(req.target(), ctx.path, ctx.query);
+  ctx.db = &conn;
+  const auto undo = [&] { conn.sql() << "ROLLBACK TO SAVEPOINT " << savepoint; };
+  conn.sql() << "SAVEPOINT " << savepoint;
+  try {
+    authenticate(ctx, match.route->access);
+    Written w = write(ctx, undo);
+    if (!w.keep) undo();
+    conn.sql() << "RELEASE SAVEPOINT " << savepoint;
+    return std::move(w.res);
+  } catch (const Problem& p) {
+    undo();
+    conn.sql() << "RELEASE SAVEPOINT " << savepoint;
+    return problem_response(p, req.version(), req.keep_alive());
   }
 }
 

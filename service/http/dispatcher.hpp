@@ -2,6 +2,9 @@
 // Runs one routed request to completion on a database thread: lease a connection, authenticate,
 // open the write transaction, honour Idempotency-Key, call the handler, commit only on success,
 // and turn every failure into problem+json. A failed request changes nothing.
+#include <functional>
+#include <string>
+
 #include "http/net.hpp"
 #include "http/request_context.hpp"
 #include "store/connection_pool.hpp"
@@ -18,8 +21,21 @@ class Dispatcher {
   Response route_problem(const Request& req, const Match& match);  // 404 / 405
   Services& services() { return services_; }
 
+  // One request of a group commit (group_commit.hpp): inside the transaction already open on
+  // `conn`, in its own savepoint, so that a refused request undoes only itself. A store error is
+  // thrown: it ends the whole group, none of which is then acknowledged.
+  Response run_in_group(const Request& req, const Match& match, store::Connection& conn,
+                        const std::string& savepoint);
+
  private:
+  struct Written {
+    Response res;
+    bool keep;  // false: the request's writes are to be undone (refused, or a replay)
+  };
   Response call(RequestContext& ctx);
+  // A writing request inside the open transaction: Idempotency-Key, the handler, the stored
+  // answer. `undo` takes back what the request wrote so far (a rollback or a savepoint's).
+  Written write(RequestContext& ctx, const std::function<void()>& undo);
   Services& services_;
   store::ConnectionPool* pool_;
 };

@@ -26,6 +26,7 @@ struct Principal {
 // Long-lived services shared by every request.
 class PublicCache;
 class Metrics;
+class GroupCommitter;
 
 struct Services {
   ServerConfig config;
@@ -35,6 +36,7 @@ struct Services {
   Metrics* metrics = nullptr;
   const store::ConnectionPool* pool = nullptr;
   const std::atomic<int>* in_flight = nullptr;
+  const GroupCommitter* committer = nullptr;
 };
 
 struct RequestContext {

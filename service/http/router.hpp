@@ -28,6 +28,7 @@ struct Route {
   Handler handler;
   bool needs_store = true;       // false: answered on the socket thread when no key is presented
   bool idempotent_post = false;  // honours Idempotency-Key
+  bool group_commit = false;     // the hot write path: shares a transaction and an fsync
 };
 
 struct Match {

@@ -39,7 +39,7 @@ const Router& router() {
     r.add({verb::patch, "/v1/activities/{id}", Access::editor, h::patch_activity});
 
     r.add({verb::post, "/v1/dialogues/{id}/contributions", Access::portal, h::create_contribution,
-           true, true});
+           true, true, true});
     r.add({verb::get, "/v1/dialogues/{id}/contributions", Access::editor, h::list_contributions});
     r.add({verb::get, "/v1/contributions/{id}", Access::editor, h::get_contribution});
 

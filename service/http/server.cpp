@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include "http/change_feed.hpp"
+#include "http/group_commit.hpp"
 #include "http/metrics.hpp"
 #include "http/public_cache.hpp"
 
@@ -77,6 +78,12 @@ int serve(const ServerConfig& config) {
   ServerCore core{config,  Dispatcher(services, &pool), db_pool, services.cache, feed.get(),
                   &metrics};
   services.in_flight = &core.in_flight;
+  std::unique_ptr<GroupCommitter> committer;
+  if (config.group_commit) {
+    committer = std::make_unique<GroupCommitter>(url, core.dispatcher, services.cache);
+    core.committer = committer.get();
+    services.committer = committer.get();
+  }
 
   auto listener = std::make_shared<Listener>(
       ioc, tcp::endpoint(net::ip::make_address(config.bind), config.port), core);
@@ -103,6 +110,7 @@ int serve(const ServerConfig& config) {
   ioc.run();
   for (auto& t : threads) t.join();
   db_pool.join();
+  committer.reset();  // answers what is queued, then stops
   worker.stop();
   support::log_line({{"level", "info"}, {"msg", "stopped"}});
   return 0;

@@ -15,6 +15,7 @@ class Session;
 class PublicCache;
 class ChangeFeed;
 class Metrics;
+class GroupCommitter;
 
 class SessionRegistry {
  public:
@@ -34,6 +35,7 @@ struct ServerCore {
   PublicCache* cache = nullptr;      // public reads answered on the socket thread
   const ChangeFeed* feed = nullptr;  // PostgreSQL: other instances' writes
   Metrics* metrics = nullptr;
+  GroupCommitter* committer = nullptr;  // the hot write path's shared transactions
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
   SessionRegistry sessions{};

@@ -1,6 +1,7 @@
 #include "http/session.hpp"
 
 #include "http/change_feed.hpp"
+#include "http/group_commit.hpp"
 #include "http/metrics.hpp"
 #include "http/public_cache.hpp"
 
@@ -118,6 +119,24 @@ void Session::handle(Request&& req) {
         return send(std::move(*hit), req.method(), route, std::move(request_id), started, false);
       generation = core_.cache->generation();
     }
+  }
+
+  // Contributions queue for a group commit; their answers come back to this strand after it.
+  if (core_.committer && match.route->group_commit) {
+    ++core_.in_flight;
+    const bhttp::verb method = req.method();
+    core_.committer->submit(std::make_shared<const Request>(std::move(req)),
+                            std::make_shared<const Match>(std::move(match)),
+                            [self = shared_from_this(), method, route,
+                             request_id = std::move(request_id), started](Response res) mutable {
+                              net::post(self->stream_.get_executor(),
+                                        [self, res = std::move(res), method, route,
+                                         request_id = std::move(request_id), started]() mutable {
+                                          self->send(std::move(res), method, route,
+                                                     std::move(request_id), started, true);
+                                        });
+                            });
+    return;
   }
 
   // Everything that touches the store runs on the database threads; the answer comes back to this

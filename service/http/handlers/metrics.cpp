@@ -2,6 +2,7 @@
 #include "http/metrics.hpp"
 #include "app/operations.hpp"
 #include "http/app_bridge.hpp"
+#include "http/group_commit.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/public_cache.hpp"
 
@@ -36,6 +37,14 @@ Response metrics(RequestContext& ctx) {
           static_cast<double>(s.cache->hits()));
     gauge(out, "dialogd_public_cache_misses_total", "Public reads that went to the store.",
           "counter", static_cast<double>(s.cache->misses()));
+  }
+  if (s.committer) {
+    gauge(out, "dialogd_group_commits_total", "Transactions (and fsyncs) of grouped writes.",
+          "counter", static_cast<double>(s.committer->groups()));
+    gauge(out, "dialogd_group_commit_requests_total", "Writes answered through group commits.",
+          "counter", static_cast<double>(s.committer->grouped_requests()));
+    gauge(out, "dialogd_group_commit_largest", "The most writes one commit has carried.", "gauge",
+          static_cast<double>(s.committer->largest_group()));
   }
   auto app = app_context(ctx);
   const auto outbox = app::outbox_state(app);

@@ -1,0 +1,46 @@
+// Group commit: concurrent contribution writes share transactions and fsyncs. A refused request in
+// a group undoes only itself, retries with one Idempotency-Key make one contribution even inside
+// one group, and every 201 is there afterwards.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startService, createKey, createDialogue, transition, completePlan } from './harness.mjs';
+
+let svc, operator, id;
+before(async () => {
+  svc = await startService();
+  operator = createKey(svc.db.url, 'operator', 'Drift');
+  id = (await createDialogue(svc, completePlan())).id;
+  for (const to of ['planned', 'preparing', 'in_dialogue']) await transition(svc, id, to);
+});
+after(async () => { await svc.close(); });
+
+const post = (body, headers = {}) => svc.call('POST', `/v1/dialogues/${id}/contributions`, { key: 'portal', body, headers });
+
+test('concurrent writes: the good ones stored, the bad ones refused alone, retries made once', async () => {
+  const requests = [];
+  for (let i = 0; i < 120; i++) {
+    if (i % 10 === 3) requests.push(post({ text: '', channel: 'web' }));                 // refused: 422
+    else if (i % 10 === 7) requests.push(post({ text: `Samma ${i % 3}`, channel: 'web' }, { 'idempotency-key': `samma-${i % 3}` }));
+    else requests.push(post({ text: `Bidrag ${i}`, channel: 'web', groups: ['unga'] }));
+  }
+  const answers = await Promise.all(requests);
+  const created = answers.filter((a) => a.status === 201);
+  assert.equal(answers.filter((a) => a.status === 422).length, 12);
+  assert.ok(answers.every((a) => a.status === 201 || a.status === 422), answers.map((a) => a.status).join(','));
+  const listed = [];
+  for (let cursor = null; ;) {
+    const page = await svc.call('GET', `/v1/dialogues/${id}/contributions?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { key: 'editor' });
+    listed.push(...page.body.items);
+    if (!(cursor = page.body.next_cursor)) break;
+  }
+  const distinct = new Set(created.map((a) => a.body.id));
+  assert.equal(listed.length, distinct.size, 'every acknowledged write is stored, and nothing else');
+  assert.equal(distinct.size, 96 + 3, '96 single writes and one per idempotency key');
+  for (const a of created) assert.ok(listed.some((c) => c.id === a.body.id && c.receipt === a.body.receipt));
+  const metrics = await svc.call('GET', '/metrics', { key: operator });
+  const largest = Number(/dialogd_group_commit_largest (\d+)/.exec(metrics.text)[1]);
+  const groups = Number(/dialogd_group_commits_total (\d+)/.exec(metrics.text)[1]);
+  const grouped = Number(/dialogd_group_commit_requests_total (\d+)/.exec(metrics.text)[1]);
+  assert.equal(grouped, 120);
+  assert.ok(largest > 1 && groups < grouped, `writes shared commits: ${grouped} in ${groups}, at most ${largest}`);
+});
