@@ -57,6 +57,9 @@ Serve options (environment variable in brackets):
   --no-access-log       no per-request log lines
   --public-cache-ms MS  keep public reads in memory at most MS (DIALOGD_PUBLIC_CACHE_MS, default 1000;
                         0 turns the cache off); every write invalidates them at once
+  --max-connections N, --max-connections-per-address N
+                        open connections at most, in all and from one address; a connection over
+                        a cap is closed at once (defaults 10000 and 256; 0: no cap)
   --no-group-commit     one transaction and fsync per contribution instead of shared ones
   --allow-private-webhooks
                         let webhooks reach loopback, private and link-local addresses (refused by

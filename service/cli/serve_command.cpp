@@ -58,7 +58,9 @@ int run_serve(const std::vector<std::string>& args) {
                    {"delivery-lease-ms", "DIALOGD_DELIVERY_LEASE_MS"},
                    {"retry-base-ms", "DIALOGD_RETRY_BASE_MS"},
                    {"delivery-attempts", "DIALOGD_DELIVERY_ATTEMPTS"},
-                   {"public-cache-ms", "DIALOGD_PUBLIC_CACHE_MS"}},
+                   {"public-cache-ms", "DIALOGD_PUBLIC_CACHE_MS"},
+                   {"max-connections", "DIALOGD_MAX_CONNECTIONS"},
+                   {"max-connections-per-address", "DIALOGD_MAX_CONNECTIONS_PER_ADDRESS"}},
                   {"no-access-log", "demo", "allow-private-webhooks", "no-group-commit"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
@@ -78,6 +80,10 @@ int run_serve(const std::vector<std::string>& args) {
   c.access_log = !o.has("no-access-log");
   c.allow_private_webhooks = o.has("allow-private-webhooks");
   c.group_commit = !o.has("no-group-commit");
+  c.max_connections =
+      static_cast<std::size_t>(o.get_number("max-connections", 10'000, 0, 1'000'000));
+  c.max_connections_per_address =
+      static_cast<std::size_t>(o.get_number("max-connections-per-address", 256, 0, 1'000'000));
   c.public_cache_ttl = std::chrono::milliseconds(o.get_number("public-cache-ms", 1000, 0, 600'000));
   c.public_url = o.get("public-url", "http://" + c.bind + ":" + std::to_string(c.port));
   while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();

@@ -32,6 +32,9 @@ struct ServerConfig {
   std::chrono::milliseconds public_cache_ttl{1000};
   // Contribution writes share transactions and fsyncs (--no-group-commit: one each).
   bool group_commit = true;
+  // Open connections at most, in all and from one client address (0: no cap).
+  std::size_t max_connections = 10'000;
+  std::size_t max_connections_per_address = 256;
 };
 
 }  // namespace dialogd::http

@@ -33,8 +33,14 @@ void Listener::do_accept() {
 void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
   if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
   if (!ec) {
+    const auto peer = socket.remote_endpoint(ec);
+    auto slot = ec ? nullptr : core_.limits.admit(peer.address().to_string());
+    if (!slot) {  // over a cap (or the peer left already): close before reading a byte
+      socket.close(ec);
+      return do_accept();
+    }
     socket.set_option(tcp::no_delay(true), ec);
-    auto session = std::make_shared<Session>(std::move(socket), core_);
+    auto session = std::make_shared<Session>(std::move(socket), core_, std::move(slot));
     core_.sessions.add(session);
     session->start();
   } else {

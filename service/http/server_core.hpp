@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "http/config.hpp"
+#include "http/connection_limits.hpp"
 #include "http/dispatcher.hpp"
 #include "http/net.hpp"
 
@@ -39,6 +40,7 @@ struct ServerCore {
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
   SessionRegistry sessions{};
+  ConnectionLimits limits{config.max_connections, config.max_connections_per_address};
 };
 
 }  // namespace dialogd::http

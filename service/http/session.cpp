@@ -46,8 +46,9 @@ bool SessionRegistry::empty() {
   return sessions_.empty();
 }
 
-Session::Session(tcp::socket&& socket, ServerCore& core)
-    : stream_(std::move(socket)), core_(core) {}
+Session::Session(tcp::socket&& socket, ServerCore& core,
+                 std::unique_ptr<ConnectionLimits::Slot> slot)
+    : stream_(std::move(socket)), core_(core), slot_(std::move(slot)) {}
 
 void Session::start() {
   net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "http/connection_limits.hpp"
 #include "http/net.hpp"
 #include "http/router.hpp"
 #include "http/server_core.hpp"
@@ -14,7 +15,7 @@ namespace dialogd::http {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, ServerCore& core);
+  Session(tcp::socket&& socket, ServerCore& core, std::unique_ptr<ConnectionLimits::Slot> slot);
   void start();
   // Shutdown: an idle connection is closed now, a busy one after its answer.
   void drain();
@@ -35,6 +36,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<Response> response_;  // alive until its write completes
   ServerCore& core_;
+  std::unique_ptr<ConnectionLimits::Slot> slot_;  // this connection's place under the caps
   bool reading_ = false;
 };
 
