@@ -26,6 +26,7 @@ constexpr Migration migrations[] = {
     {3, "migrations/003_activities_contributions.sql"},
     {4, "migrations/004_analysis_to_follow_up.sql"},
     {5, "migrations/005_feedback.sql"},
+    {7, "migrations/007_widget_keys.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".
