@@ -30,6 +30,7 @@ void print_help() {
 Usage:
   dialogd [serve] [--port N] [--bind ADDR] [--db URL] [options]
   dialogd keys create --role admin|editor|portal [--name TEXT] [--db URL]
+  dialogd keys create --role widget --origin https://www.example.se [--origin ...] [--name TEXT]
   dialogd keys list [--db URL]
   dialogd keys revoke ID [--db URL]
   dialogd migrate [--db URL]
@@ -58,6 +59,8 @@ Serve options (environment variable in brackets):
   --delivery-poll-ms MS, --delivery-lease-ms MS, --retry-base-ms MS, --delivery-attempts N
                         outbox delivery: poll interval, claim lease, first retry delay (doubles),
                         attempts before a message is marked failed (defaults 1000, 60000, 30000, 6)
+  --widget-write-limit N contributions a minute per client address with a widget key
+                        (DIALOGD_WIDGET_WRITE_LIMIT, default 30)
   DIALOGD_TODAY=YYYY-MM-DD moves the service's clock (for tests and demonstrations)
 )";
 }

@@ -21,7 +21,8 @@ int run_serve(const std::vector<std::string>& args) {
                    {"delivery-poll-ms", "DIALOGD_DELIVERY_POLL_MS"},
                    {"delivery-lease-ms", "DIALOGD_DELIVERY_LEASE_MS"},
                    {"retry-base-ms", "DIALOGD_RETRY_BASE_MS"},
-                   {"delivery-attempts", "DIALOGD_DELIVERY_ATTEMPTS"}},
+                   {"delivery-attempts", "DIALOGD_DELIVERY_ATTEMPTS"},
+                   {"widget-write-limit", "DIALOGD_WIDGET_WRITE_LIMIT"}},
                   {"no-access-log"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
@@ -47,6 +48,7 @@ int run_serve(const std::vector<std::string>& args) {
       std::chrono::milliseconds(o.get_number("delivery-lease-ms", 60'000, 100, 3'600'000));
   c.retry_base = std::chrono::milliseconds(o.get_number("retry-base-ms", 30'000, 10, 86'400'000));
   c.delivery_attempts = static_cast<int>(o.get_number("delivery-attempts", 6, 1, 100));
+  c.widget_write_limit = static_cast<int>(o.get_number("widget-write-limit", 30, 1, 100000));
   return http::serve(c);
 }
 

@@ -1,6 +1,7 @@
 #include "http/auth.hpp"
 
 #include "http/problem.hpp"
+#include "http/widget_keys.hpp"
 #include "store/key_repository.hpp"
 #include "support/ids.hpp"
 
@@ -45,6 +46,7 @@ void authenticate(RequestContext& ctx, Access access) {
   auto found = store::KeyRepository(*ctx.db).find_active(support::sha256_hex(key));
   if (!found) throw unauthorized("the API key is unknown or revoked");
   ctx.principal = Principal{found->id, found->name, found->role};
+  if (found->role == "widget") return authorize_widget_key(ctx, access);
   if (!allowed(access, found->role))
     throw Problem(403, "forbidden", "Forbidden",
                   "a key with the role '" + found->role + "' may not do this");

@@ -26,6 +26,8 @@ struct ServerConfig {
   std::chrono::milliseconds delivery_lease{60'000};
   std::chrono::milliseconds retry_base{30'000};
   int delivery_attempts = 6;
+  // Contributions per minute per client address with a widget key (--widget-write-limit).
+  int widget_write_limit = 30;
 };
 
 }  // namespace dialogd::http

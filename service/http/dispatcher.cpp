@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "http/auth.hpp"
+#include "http/cors.hpp"
 #include "http/log.hpp"
 #include "http/problem.hpp"
 #include "store/errors.hpp"
@@ -54,16 +55,28 @@ Response Dispatcher::route_problem(const Request& req, const Match& match) {
 Response Dispatcher::run_without_store(const Request& req, const Match& match) {
   RequestContext ctx{req, match, services_};
   split_target(req.target(), ctx.path, ctx.query);
-  try {
-    return match.route->handler(ctx);
-  } catch (const Problem& p) {
-    return problem_response(p, req.version(), req.keep_alive());
-  }
+  Response res = [&] {
+    try {
+      return match.route->handler(ctx);
+    } catch (const Problem& p) {
+      return problem_response(p, req.version(), req.keep_alive());
+    }
+  }();
+  cors::apply(ctx, res);
+  return res;
 }
 
 Response Dispatcher::run(const Request& req, const Match& match) {
   RequestContext ctx{req, match, services_};
   split_target(req.target(), ctx.path, ctx.query);
+  Response res = run_in(ctx);
+  cors::apply(ctx, res);
+  return res;
+}
+
+Response Dispatcher::run_in(RequestContext& ctx) {
+  const Request& req = ctx.req;
+  const Match& match = ctx.match;
   try {
     if (!pool_) return call(ctx);
     auto lease = pool_->acquire();

@@ -19,6 +19,7 @@ class Dispatcher {
   Services& services() { return services_; }
 
  private:
+  Response run_in(RequestContext& ctx);
   Response call(RequestContext& ctx);
   Services& services_;
   store::ConnectionPool* pool_;

@@ -16,6 +16,7 @@ namespace dialogd::http {
 
 struct Principal {
   std::string key_id, name, role;
+  std::string origin;  // widget keys: the request's Origin, once accepted (for CORS)
   bool can_edit() const { return role == "editor" || role == "admin"; }
 };
 
