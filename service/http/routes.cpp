@@ -17,6 +17,12 @@ const Router& router() {
     r.add({verb::get, "/docs/redoc.standalone.js", Access::anyone, h::docs_renderer, false});
     r.add({verb::get, "/readme", Access::anyone, h::readme, false});
     r.add({verb::get, "/health", Access::anyone, h::health});
+    // The web components and the pages around them (handlers/widgets.cpp).
+    r.add({verb::get, "/widgets/v1/dialogd.js", Access::anyone, h::widgets_script, false});
+    r.add({verb::get, "/widgets", Access::anyone, h::widgets_gallery, false});
+    r.add({verb::get, "/widgets/gallery.js", Access::anyone, h::widgets_gallery_script, false});
+    r.add({verb::get, "/widgets/page.css", Access::anyone, h::widgets_page_css, false});
+    r.add({verb::get, "/embed/{widget}/{id}", Access::anyone, h::embed_page, false});
 
     r.add({verb::get, "/v1/ladder", Access::anyone, h::ladder_steps, false});
     r.add({verb::post, "/v1/ladder/classify", Access::anyone, h::ladder_classify, false});

@@ -69,4 +69,10 @@ Response docs_page(RequestContext&);
 Response docs_renderer(RequestContext&);
 Response readme(RequestContext&);
 
+Response widgets_script(RequestContext&);
+Response widgets_gallery(RequestContext&);
+Response widgets_gallery_script(RequestContext&);
+Response widgets_page_css(RequestContext&);
+Response embed_page(RequestContext&);
+
 }  // namespace dialogd::http::handlers
