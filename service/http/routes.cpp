@@ -15,6 +15,7 @@ const Router& router() {
     r.add({verb::get, "/openapi.json", Access::anyone, h::openapi_json, false});
     r.add({verb::get, "/docs", Access::anyone, h::docs_page, false});
     r.add({verb::get, "/docs/redoc.standalone.js", Access::anyone, h::docs_renderer, false});
+    r.add({verb::get, "/docs/a11y.js", Access::anyone, h::docs_a11y_script, false});
     r.add({verb::get, "/readme", Access::anyone, h::readme, false});
     r.add({verb::get, "/health", Access::anyone, h::health});
     // The web components and the pages around them (handlers/widgets.cpp).

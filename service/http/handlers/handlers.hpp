@@ -74,5 +74,6 @@ Response widgets_gallery(RequestContext&);
 Response widgets_gallery_script(RequestContext&);
 Response widgets_page_css(RequestContext&);
 Response embed_page(RequestContext&);
+Response docs_a11y_script(RequestContext&);
 
 }  // namespace dialogd::http::handlers

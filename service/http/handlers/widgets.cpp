@@ -26,7 +26,8 @@ const Asset& asset(std::string_view path) {
   static const std::map<std::string_view, Asset, std::less<>> assets = [] {
     std::map<std::string_view, Asset, std::less<>> m;
     for (std::string_view p : {"plugin-glue/widgets/dialogd.js", "plugin-glue/widgets/gallery.html",
-                               "plugin-glue/widgets/gallery.js", "plugin-glue/widgets/page.css"}) {
+                               "plugin-glue/widgets/gallery.js", "plugin-glue/widgets/page.css",
+          "openapi/docs-a11y.js"}) {
       const std::string_view body = embedded::find(p);
       m.emplace(p, Asset{body, '"' + support::sha256_hex(body).substr(0, 32) + '"'});
     }
@@ -135,6 +136,10 @@ Response widgets_gallery_script(RequestContext& ctx) {
 Response widgets_page_css(RequestContext& ctx) {
   return serve(ctx, "plugin-glue/widgets/page.css", "text/css; charset=utf-8",
                "public, max-age=300");
+}
+
+Response docs_a11y_script(RequestContext& ctx) {
+  return serve(ctx, "openapi/docs-a11y.js", "text/javascript; charset=utf-8", "public, max-age=300");
 }
 
 Response embed_page(RequestContext& ctx) {
