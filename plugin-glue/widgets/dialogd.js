@@ -120,7 +120,7 @@ const T = {
   },
 };
 
-const CSS = `:host{display:block;color:var(--dialogd-text,#1b1b1b);font:var(--dialogd-font,inherit);line-height:1.5}
+const CSS = `:host{display:block;margin:var(--dialogd-margin,0 0 1rem);color:var(--dialogd-text,#1b1b1b);font:var(--dialogd-font,inherit);line-height:1.5}
 :host([hidden]){display:none}*{box-sizing:border-box}
 .w{background:var(--dialogd-background,#fff);border:1px solid var(--dialogd-border,#767676);border-radius:var(--dialogd-radius,.5rem);padding:var(--dialogd-padding,1rem);max-width:100%;overflow-wrap:anywhere}
 h2,h3,h4,h5{margin:0 0 .5rem;line-height:1.25}p{margin:0 0 .75rem}ul,ol{margin:0 0 .75rem;padding-left:1.25rem}
@@ -142,7 +142,8 @@ ol.s{list-style:none;padding:0}ol.s li{padding:.15rem 0 .15rem .75rem;border-lef
 ol.s li[aria-current]{border-color:var(--dialogd-accent,#0b5394);font-weight:700}
 table{border-collapse:collapse;width:100%;margin:0 0 .75rem}caption{text-align:left;font-weight:600}
 th,td{text-align:left;padding:.25rem .5rem .25rem 0;border-bottom:1px solid var(--dialogd-border,#767676)}
-svg{display:block;width:100%;height:auto;margin:0 0 .75rem}
+svg{display:block;width:100%;max-width:32rem;height:auto;margin:0 0 .75rem}
+dt{font-weight:600}dd{margin:0 0 .5rem 1rem}[part=live]:not(:empty){margin-top:1rem}[tabindex="-1"]:focus{outline:none}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
 let sheet;
@@ -158,7 +159,7 @@ function styles(root) {
   }
 }
 
-// h('p', {class: 'x'}, 'text', child): DOM without innerHTML, so no markup is ever injected.
+// h('p', {class: 'x'}, 'text', child): elements and text nodes only, never parsed markup.
 function h(tag, attrs, ...kids) {
   const svg = /^(svg|rect|text|g|line|title)$/.test(tag);
   const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
