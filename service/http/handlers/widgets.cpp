@@ -27,7 +27,7 @@ const Asset& asset(std::string_view path) {
     std::map<std::string_view, Asset, std::less<>> m;
     for (std::string_view p : {"plugin-glue/widgets/dialogd.js", "plugin-glue/widgets/gallery.html",
                                "plugin-glue/widgets/gallery.js", "plugin-glue/widgets/page.css",
-          "openapi/docs-a11y.js"}) {
+                               "openapi/docs-a11y.js"}) {
       const std::string_view body = embedded::find(p);
       m.emplace(p, Asset{body, '"' + support::sha256_hex(body).substr(0, 32) + '"'});
     }
@@ -139,7 +139,8 @@ Response widgets_page_css(RequestContext& ctx) {
 }
 
 Response docs_a11y_script(RequestContext& ctx) {
-  return serve(ctx, "openapi/docs-a11y.js", "text/javascript; charset=utf-8", "public, max-age=300");
+  return serve(ctx, "openapi/docs-a11y.js", "text/javascript; charset=utf-8",
+               "public, max-age=300");
 }
 
 Response embed_page(RequestContext& ctx) {
