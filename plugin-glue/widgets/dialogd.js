@@ -126,7 +126,7 @@ const CSS = `:host{display:block;margin:var(--dialogd-margin,0 0 1rem);color:var
 h2,h3,h4,h5{margin:0 0 .5rem;line-height:1.25}p{margin:0 0 .75rem}ul,ol{margin:0 0 .75rem;padding-left:1.25rem}
 a{color:var(--dialogd-link,#0b5394)}
 button{font:inherit;background:var(--dialogd-accent,#0b5394);color:var(--dialogd-accent-text,#fff);border:2px solid transparent;border-radius:var(--dialogd-radius,.5rem);padding:.5rem 1rem;cursor:pointer;margin:.25rem .5rem .25rem 0}
-button[disabled]{opacity:.7;cursor:progress}
+button[aria-disabled=true]{cursor:progress}
 input,textarea{font:inherit;color:inherit;background:var(--dialogd-input-background,#fff);border:1px solid var(--dialogd-input-border,#595959);border-radius:.25rem;padding:.5rem;max-width:100%}
 input[type=text],input[type=email],textarea{width:100%}textarea{min-height:7rem}
 input[type=checkbox]{width:1.25rem;height:1.25rem;margin:.15rem .5rem 0 0;flex:none}
@@ -217,8 +217,12 @@ class Widget extends HTMLElement {
     return h(`h${level}`, { part: 'heading' }, ...kids);
   }
   async refresh() {
+    const n = this.seq = (this.seq || 0) + 1; // only the latest load may render
     this.data = null; this.failed = false; this.render();
-    try { this.data = await this.load(); } catch (e) { this.failed = e; }
+    let data = null, failed = false;
+    try { data = await this.load(); } catch (e) { failed = e; }
+    if (n !== this.seq) return;
+    this.data = data; this.failed = failed;
     this.render();
   }
   load() { return null; }
@@ -327,7 +331,7 @@ class Contribute extends Widget {
           fe('consent'), h('div', { class: 'c' }, h('input', { type: 'checkbox', id: `${u}-consent`, checked: v.consent, part: 'checkbox', 'aria-invalid': err.consent ? 'true' : false, 'aria-describedby': desc('consent'), onchange: (ev) => { v.consent = ev.target.checked; } }),
             h('label', { for: `${u}-consent` }, t.consent))),
         fe('form'),
-        h('button', { type: 'submit', part: 'button', disabled: this.busy }, this.busy ? t.sending : t.send)),
+        h('button', { type: 'submit', part: 'button', 'aria-disabled': this.busy ? 'true' : false }, this.busy ? t.sending : t.send)),
     ];
   }
   focusFirstError() {
@@ -351,7 +355,11 @@ class Contribute extends Widget {
     // One Idempotency-Key per submitted form: a retry of the same form reuses it, so a contribution
     // whose answer was lost is not stored twice.
     if (!this.sent || this.sent.json !== json) this.sent = { json, key: randomKey() };
-    this.busy = true; this.render();
+    // The button keeps focus while sending: it is marked busy, not disabled or re-rendered.
+    this.busy = true;
+    const button = this.shadowRoot.querySelector('button[type=submit]');
+    button.setAttribute('aria-disabled', 'true');
+    button.textContent = t.sending;
     let res, problem;
     for (let attempt = 0; attempt < 3; attempt++) {
       if (attempt) await new Promise((r) => setTimeout(r, 500 * 3 ** attempt));
@@ -391,9 +399,9 @@ class Receipt extends Widget {
   async refresh() {
     this.code ??= this.getAttribute('code') || '';
     this.data = {}; this.render();
-    if (this.getAttribute('code')) { this.code = this.getAttribute('code'); this.lookup(); }
+    if (this.getAttribute('code')) { this.code = this.getAttribute('code'); this.lookup(false); }
   }
-  async lookup() {
+  async lookup(byUser = true) {
     const code = this.code.trim();
     this.error = code ? null : this.t.noCode;
     this.trace = null;
@@ -401,7 +409,7 @@ class Receipt extends Widget {
       try { this.trace = await get(`v1/receipts/${encodeURIComponent(code)}`); } catch (e) { this.error = e.status === 404 ? 'unknown' : 'failed'; }
     }
     this.render();
-    if (this.error) this.shadowRoot.querySelector('input')?.focus();
+    if (byUser) this.shadowRoot.querySelector('input')?.focus(); // re-rendered: keep the keyboard there
   }
   view(t) {
     this.live.replaceChildren(...(this.trace ? this.traceView(t, this.trace) : []));
