@@ -47,8 +47,8 @@ function show(id, key) {
     widget.setAttribute('heading-level', '3');
     widget.setAttribute('lang', lang);
     const [script, iframe] = snippet(name, id, key);
-    const copy = (text) => {
-      const b = el('button', { type: 'button' }, 'Copy');
+    const copy = (text, what) => {
+      const b = el('button', { type: 'button', 'aria-label': `Copy the ${what} for dialogd-${name}` }, 'Copy');
       b.addEventListener('click', async () => {
         try { await navigator.clipboard.writeText(text); $('note').textContent = 'Copied.'; } catch { $('note').textContent = 'Select the text and copy it.'; }
       });
@@ -56,8 +56,8 @@ function show(id, key) {
     };
     gallery.append(el('section', { id: `w-${name}`, 'aria-labelledby': `t-${name}` },
       el('h2', { id: `t-${name}` }, `<dialogd-${name}>`), el('p', {}, what), widget,
-      el('h3', {}, 'Snippet'), el('pre', {}, el('code', {}, script)), copy(script),
-      el('h3', {}, 'As an iframe'), el('pre', {}, el('code', {}, iframe)), copy(iframe)));
+      el('h3', {}, 'Snippet'), el('pre', {}, el('code', {}, script)), copy(script, 'snippet'),
+      el('h3', {}, 'As an iframe'), el('pre', {}, el('code', {}, iframe)), copy(iframe, 'iframe')));
   }
 }
 
