@@ -449,6 +449,7 @@ test('the embed pages, the gallery, the landing page and /docs pass axe under th
   for (const w of WIDGETS) await page.locator(`#w-${w} dialogd-${w} [part~=body] > *`).first().waitFor(WAIT);
   await page.waitForFunction(() => [...document.querySelectorAll('#gallery section > :nth-child(3)')].every((w) => !/Laddar|Loading/.test(w.shadowRoot.textContent)), null, WAIT);
   assert.match(await page.locator('#w-status pre').first().textContent(), /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/widgets\/v1\/dialogd\.js"><\/script>/);
+  await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(SHOTS, 'gallery.png'), fullPage: true });
   assert.deepEqual(await axe(page), [], 'axe on /widgets');
   await page.getByRole('button', { name: 'Svenska' }).click();
@@ -465,6 +466,7 @@ test('the embed pages, the gallery, the landing page and /docs pass axe under th
 
   await page.goto(`${svc.base}/docs`);
   await page.getByRole('heading', { name: 'Create a dialogue (state draft)' }).waitFor(WAIT);
+  await page.waitForLoadState('networkidle');
   assert.deepEqual(await axe(page), [], 'axe on /docs');
   assert.deepEqual(errors, []);
   await page.close();
