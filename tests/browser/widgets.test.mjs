@@ -469,6 +469,9 @@ test('the embed pages, the gallery, the landing page and /docs pass axe under th
   assert.deepEqual(await axe(page), [], 'axe on /widgets');
   await page.getByRole('button', { name: 'Svenska' }).click();
   await page.locator('dialogd-status').getByText('Dialogens läge').waitFor(WAIT);
+  // The ladder reloads its Swedish texts: wait until every widget has settled.
+  await page.locator('dialogd-ladder').getByText('Det här kan dina synpunkter påverka').waitFor(WAIT);
+  await page.waitForFunction(() => [...document.querySelectorAll('#gallery section > :nth-child(3)')].every((w) => !/Laddar|Loading/.test(w.shadowRoot.textContent)), null, WAIT);
   assert.deepEqual(await axe(page), [], 'axe on /widgets in Swedish');
   // Without ?dialogue= the gallery picks a dialogue that is in_dialogue.
   await page.goto(`${svc.base}/widgets`);
