@@ -435,7 +435,7 @@ class Receipt extends Widget {
           n.board_answer ? h('ul', {}, n.board_answer.no_measure_reason ? h('li', {}, t.noMeasure, ' ', n.board_answer.no_measure_reason) : null,
             n.board_answer.measures.map((m) => h('li', {}, `${m.title}: ${t.decisions[m.decision]}`, m.rejection_reason ? ` (${m.rejection_reason})` : '',
               m.status ? `, ${t.mstatus[m.status]}` : '', m.progress != null ? ` ${m.progress} %` : ''))) : null)))) : null,
-        dd(t.report, r.report ? [r.report.url ? h('a', { href: r.report.url }, r.report.title) : r.report.title, ` (${r.report.presented_on})`] : t.notYet),
+        dd(t.report, r.report ? [/^https?:\/\//i.test(r.report.url || '') ? h('a', { href: r.report.url }, r.report.title) : r.report.title, ` (${r.report.presented_on})`] : t.notYet),
         dd(t.decision, r.decision ? `${r.decision.reference}, ${r.decision.decided_on}; ${t.dueFollowUp} ${r.decision.follow_up_due_on}` : t.notYet),
         dd(t.followUpT, r.follow_up ? `${r.follow_up.held_on}: ${r.follow_up.summary}` : t.notYet)),
     ];
