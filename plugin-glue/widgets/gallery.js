@@ -19,12 +19,16 @@ const el = (tag, attrs = {}, ...kids) => {
 };
 
 async function firstDialogue() {
-  for (const q of ['?state=in_dialogue&limit=1', '?limit=1']) {
-    const res = await fetch('/v1/dialogues' + q);
-    if (res.ok) {
-      const { items } = await res.json();
-      if (items.length) return items[0].id;
+  try {
+    for (const q of ['?state=in_dialogue&limit=1', '?limit=1']) {
+      const res = await fetch('/v1/dialogues' + q);
+      if (res.ok) {
+        const { items } = await res.json();
+        if (items.length) return items[0].id;
+      }
     }
+  } catch {
+    // dialogd did not answer: the note below says there is nothing to show.
   }
   return null;
 }
