@@ -20,7 +20,6 @@ CREATE TABLE api_keys_v6 (
   name TEXT NOT NULL,
   role TEXT NOT NULL CHECK (role IN ('operator', 'admin', 'editor', 'portal', 'widget')),
   organisation_id TEXT REFERENCES organisations (id),
-  origins TEXT,
   key_hash TEXT NOT NULL UNIQUE,
   created_at TEXT NOT NULL,
   revoked_at TEXT,

@@ -22,6 +22,7 @@ void print_demo(const app::DemoSummary& s, std::ostream& out);
 std::string create_key(const std::string& db_url, const store::NewKey& key);
 void audit_cli(store::Connection& conn, const std::optional<std::string>& organisation_id,
                std::string action, std::string target, std::string detail);
-store::ApiKey create_key(store::Connection& conn, const store::NewKey& key, std::string& secret);
+store::ApiKey create_key(store::Connection& conn, const store::NewKey& key, std::string& secret,
+                         const std::vector<std::string>& origins = {});
 
 }  // namespace dialogd::cli

@@ -1,4 +1,5 @@
 // dialogd keys create|list|revoke: API keys are made and revoked on the server's own machine.
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -6,13 +7,45 @@
 #include "domain/dialogue.hpp"
 #include "store/audit_repository.hpp"
 #include "store/connection.hpp"
+#include "store/key_origin_repository.hpp"
 #include "store/key_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/organisation_repository.hpp"
 #include "support/clock.hpp"
 #include "support/ids.hpp"
+#include "support/origin.hpp"
 
 namespace dialogd::cli {
+
+namespace {
+
+// --origin may be given many times (widget keys): take them out before the other flags are read.
+std::vector<std::string> take_origins(const std::vector<std::string>& args,
+                                      std::vector<std::string>& rest) {
+  std::vector<std::string> origins;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string value;
+    if (args[i] == "--origin") {
+      if (i + 1 >= args.size()) throw UsageError("option '--origin' needs a value");
+      value = args[++i];
+    } else if (args[i].rfind("--origin=", 0) == 0) {
+      value = args[i].substr(9);
+    } else {
+      rest.push_back(args[i]);
+      continue;
+    }
+    const auto origin = support::normalise_origin(value);
+    if (!origin)
+      throw UsageError(
+          "--origin '" + value +
+          "' is not an origin: give scheme://host[:port], e.g. https://www.example.se");
+    if (std::find(origins.begin(), origins.end(), *origin) == origins.end())
+      origins.push_back(*origin);
+  }
+  return origins;
+}
+
+}  // namespace
 
 // Keys are made on the server's own machine; the audit log names the command, not a person.
 void audit_cli(store::Connection& conn, const std::optional<std::string>& organisation_id,
@@ -30,7 +63,9 @@ void audit_cli(store::Connection& conn, const std::optional<std::string>& organi
   store::AuditRepository(conn).append(e);
 }
 
-int run_keys(const std::vector<std::string>& args) {
+int run_keys(const std::vector<std::string>& all_args) {
+  std::vector<std::string> args;
+  const std::vector<std::string> origins = take_origins(all_args, args);
   const Options o(args, {{"db", "DIALOGD_DB"},
                          {"role", ""},
                          {"name", ""},
@@ -46,8 +81,14 @@ int run_keys(const std::vector<std::string>& args) {
   const support::Clock clock;
   if (action == "create") {
     const std::string role = o.get("role", "");
-    if (role != "admin" && role != "editor" && role != "portal" && role != "operator")
-      throw UsageError("keys create needs --role operator, admin, editor or portal");
+    if (role != "admin" && role != "editor" && role != "portal" && role != "operator" &&
+        role != "widget")
+      throw UsageError("keys create needs --role operator, admin, editor, portal or widget");
+    if (role == "widget" && origins.empty())
+      throw UsageError(
+          "a widget key needs at least one --origin (the site that embeds the widgets), e.g. "
+          "--origin https://www.example.se");
+    if (role != "widget" && !origins.empty()) throw UsageError("--origin is only for widget keys");
     std::optional<std::string> org;
     if (role == "operator") {
       if (o.has("org")) throw UsageError("an operator key belongs to no organisation: drop --org");
@@ -63,23 +104,26 @@ int run_keys(const std::vector<std::string>& args) {
       expires = support::rfc3339(clock.now() +
                                  std::chrono::hours(24 * o.get_number("expires-days", 0, 1, 3650)));
     std::string key;
-    const auto created =
-        create_key(conn, {role, o.get("name", ""), org, std::nullopt, expires}, key);
+    const auto created = create_key(conn, {role, o.get("name", ""), org, expires}, key, origins);
     std::cerr << "Created key " << created.id << " (" << created.role << ", " << created.name
               << "). It is shown only now; store it safely.\n";
     std::cout << key << std::endl;
     return 0;
   }
   if (action == "list") {
-    // id, role, organisation (- for operators), name, created, status
-    for (const auto& k : keys.list())
+    // id, role, organisation (- for operators), name, created, status [, origins of a widget key]
+    store::KeyOriginRepository key_origins(conn);
+    for (const auto& k : keys.list()) {
       std::cout << k.id << '\t' << k.role << '\t' << k.organisation_id.value_or("-") << '\t'
                 << k.name << '\t' << k.created_at << '\t'
                 << (k.revoked_at ? "revoked " + *k.revoked_at
                     : k.expires_at && *k.expires_at <= clock.now_rfc3339()
                         ? "expired " + *k.expires_at
-                        : std::string("active"))
-                << '\n';
+                        : std::string("active"));
+      if (k.role == "widget")
+        for (const auto& origin : key_origins.list(k.id)) std::cout << '\t' << origin;
+      std::cout << '\n';
+    }
     return 0;
   }
   if (action == "rotate") {
@@ -128,12 +172,15 @@ int run_keys(const std::vector<std::string>& args) {
 
 namespace dialogd::cli {
 
-store::ApiKey create_key(store::Connection& conn, const store::NewKey& key, std::string& secret) {
+store::ApiKey create_key(store::Connection& conn, const store::NewKey& key, std::string& secret,
+                         const std::vector<std::string>& origins) {
   const support::Clock clock;
   secret = support::new_api_key();
   conn.begin_write();
   const auto created =
       store::KeyRepository(conn).create(key, support::sha256_hex(secret), clock.now_rfc3339());
+  store::KeyOriginRepository key_origins(conn);
+  for (const auto& origin : origins) key_origins.add(created.id, origin);
   audit_cli(conn, created.organisation_id, "key.create", created.id,
             created.role + (created.expires_at ? ", expires " + *created.expires_at : ""));
   conn.commit();

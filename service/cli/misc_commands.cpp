@@ -31,6 +31,7 @@ Usage:
   dialogd [serve] [--port N] [--bind ADDR] [--db URL] [options]
   dialogd keys create --role operator|admin|editor|portal [--org ID] [--name TEXT] [--db URL]
                                                 without --org a key joins the default organisation
+  dialogd keys create --role widget --origin https://www.example.se [--origin ...] [--org ID]
   dialogd keys list [--db URL]
   dialogd keys create ... [--expires-days N]      the key stops working after N days
   dialogd keys rotate ID [--grace-hours N]      a new secret; the old one works N more hours (24)
@@ -73,6 +74,8 @@ Serve options (environment variable in brackets):
   --delivery-poll-ms MS, --delivery-lease-ms MS, --retry-base-ms MS, --delivery-attempts N
                         outbox delivery: poll interval, claim lease, first retry delay (doubles),
                         attempts before a message is marked failed (defaults 1000, 60000, 30000, 6)
+  --widget-write-limit N contributions a minute per client address with a widget key
+                        (DIALOGD_WIDGET_WRITE_LIMIT, default 30)
   DIALOGD_TODAY=YYYY-MM-DD moves the service's clock (for tests and demonstrations)
 )";
 }

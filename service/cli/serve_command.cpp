@@ -30,9 +30,8 @@ void announce_demo(const http::ServerConfig& c) {
   print_demo(summary, std::cerr);
   for (const char* role : {"editor", "portal"})
     std::cerr << role << " key: "
-              << create_key(c.db,
-                            {role, std::string("demo ") + role,
-                             std::string(domain::default_organisation), std::nullopt, std::nullopt})
+              << create_key(c.db, {role, std::string("demo ") + role,
+                                   std::string(domain::default_organisation), std::nullopt})
               << '\n';
   std::cerr << "Try " << c.public_url << "/v1/dialogues and " << c.public_url << "/v1/receipts/"
             << summary.dialogues.front().receipts.front() << '\n';
@@ -60,7 +59,8 @@ int run_serve(const std::vector<std::string>& args) {
                    {"delivery-attempts", "DIALOGD_DELIVERY_ATTEMPTS"},
                    {"public-cache-ms", "DIALOGD_PUBLIC_CACHE_MS"},
                    {"max-connections", "DIALOGD_MAX_CONNECTIONS"},
-                   {"max-connections-per-address", "DIALOGD_MAX_CONNECTIONS_PER_ADDRESS"}},
+                   {"max-connections-per-address", "DIALOGD_MAX_CONNECTIONS_PER_ADDRESS"},
+                   {"widget-write-limit", "DIALOGD_WIDGET_WRITE_LIMIT"}},
                   {"no-access-log", "demo", "allow-private-webhooks", "no-group-commit"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
@@ -94,6 +94,7 @@ int run_serve(const std::vector<std::string>& args) {
       std::chrono::milliseconds(o.get_number("delivery-lease-ms", 60'000, 100, 3'600'000));
   c.retry_base = std::chrono::milliseconds(o.get_number("retry-base-ms", 30'000, 10, 86'400'000));
   c.delivery_attempts = static_cast<int>(o.get_number("delivery-attempts", 6, 1, 100));
+  c.widget_write_limit = static_cast<int>(o.get_number("widget-write-limit", 30, 1, 100000));
   if (o.has("demo")) announce_demo(c);
   return http::serve(c);
 }

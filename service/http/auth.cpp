@@ -1,6 +1,7 @@
 #include "http/auth.hpp"
 
 #include "http/problem.hpp"
+#include "http/widget_keys.hpp"
 #include "store/key_repository.hpp"
 #include "support/ids.hpp"
 
@@ -47,8 +48,8 @@ void authenticate(RequestContext& ctx, Access access) {
   auto found = store::KeyRepository(*ctx.db).find_active(support::sha256_hex(key),
                                                          ctx.services.clock.now_rfc3339());
   if (!found) throw unauthorized("the API key is unknown or revoked");
-  ctx.principal =
-      Principal{found->id, found->name, found->role, found->organisation_id, found->origins};
+  ctx.principal = Principal{found->id, found->name, found->role, found->organisation_id, {}};
+  if (found->role == "widget") return authorize_widget_key(ctx, access);
   // An operator manages organisations; it has none of its own, so it names none of their
   // resources: 422 on an organisation's routes (public reads see nothing of any organisation's
   // unpublished data either: the use cases find no resource for it).

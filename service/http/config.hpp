@@ -35,6 +35,8 @@ struct ServerConfig {
   // Open connections at most, in all and from one client address (0: no cap).
   std::size_t max_connections = 10'000;
   std::size_t max_connections_per_address = 256;
+  // Contributions per minute per client address with a widget key (--widget-write-limit).
+  int widget_write_limit = 30;
 };
 
 }  // namespace dialogd::http

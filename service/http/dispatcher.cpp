@@ -6,6 +6,7 @@
 
 #include "http/auth.hpp"
 #include "http/change_feed.hpp"
+#include "http/cors.hpp"
 #include "http/problem.hpp"
 #include "http/public_cache.hpp"
 #include "store/errors.hpp"
@@ -58,16 +59,28 @@ Response Dispatcher::route_problem(const Request& req, const Match& match) {
 Response Dispatcher::run_without_store(const Request& req, const Match& match) {
   RequestContext ctx{req, match, services_};
   split_target(req.target(), ctx.path, ctx.query);
-  try {
-    return match.route->handler(ctx);
-  } catch (const Problem& p) {
-    return problem_response(p, req.version(), req.keep_alive());
-  }
+  Response res = [&] {
+    try {
+      return match.route->handler(ctx);
+    } catch (const Problem& p) {
+      return problem_response(p, req.version(), req.keep_alive());
+    }
+  }();
+  cors::apply(ctx, res);
+  return res;
 }
 
 Response Dispatcher::run(const Request& req, const Match& match) {
   RequestContext ctx{req, match, services_};
   split_target(req.target(), ctx.path, ctx.query);
+  Response res = run_in(ctx);
+  cors::apply(ctx, res);
+  return res;
+}
+
+Response Dispatcher::run_in(RequestContext& ctx) {
+  const Request& req = ctx.req;
+  const Match& match = ctx.match;
   try {
     if (!pool_) return call(ctx);
     auto lease = pool_->acquire();
@@ -169,17 +182,21 @@ Response Dispatcher::run_in_group(const Request& req, const Match& match, store:
   ctx.db = &conn;
   const auto undo = [&] { conn.sql() << "ROLLBACK TO SAVEPOINT " << savepoint; };
   conn.sql() << "SAVEPOINT " << savepoint;
-  try {
-    authenticate(ctx, match.route->access);
-    Written w = write(ctx, undo);
-    if (!w.keep) undo();
-    conn.sql() << "RELEASE SAVEPOINT " << savepoint;
-    return std::move(w.res);
-  } catch (const Problem& p) {
-    undo();
-    conn.sql() << "RELEASE SAVEPOINT " << savepoint;
-    return problem_response(p, req.version(), req.keep_alive());
-  }
+  Response res = [&] {
+    try {
+      authenticate(ctx, match.route->access);
+      Written w = write(ctx, undo);
+      if (!w.keep) undo();
+      conn.sql() << "RELEASE SAVEPOINT " << savepoint;
+      return std::move(w.res);
+    } catch (const Problem& p) {
+      undo();
+      conn.sql() << "RELEASE SAVEPOINT " << savepoint;
+      return problem_response(p, req.version(), req.keep_alive());
+    }
+  }();
+  cors::apply(ctx, res);
+  return res;
 }
 
 }  // namespace dialogd::http

@@ -32,6 +32,7 @@ class Dispatcher {
     Response res;
     bool keep;  // false: the request's writes are to be undone (refused, or a replay)
   };
+  Response run_in(RequestContext& ctx);
   Response call(RequestContext& ctx);
   // A writing request inside the open transaction: Idempotency-Key, the handler, the stored
   // answer. `undo` takes back what the request wrote so far (a rollback or a savepoint's).

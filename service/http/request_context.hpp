@@ -19,7 +19,7 @@ namespace dialogd::http {
 struct Principal {
   std::string key_id, name, role;
   std::optional<std::string> organisation_id;  // none for operator keys
-  std::optional<std::string> origins;          // widget keys: JSON array of allowed origins
+  std::string origin;  // widget keys: the request's Origin, once accepted (for CORS)
   bool can_edit() const { return role == "editor" || role == "admin"; }
 };
 

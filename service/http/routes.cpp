@@ -15,9 +15,16 @@ const Router& router() {
     r.add({verb::get, "/openapi.json", Access::anyone, h::openapi_json, false});
     r.add({verb::get, "/docs", Access::anyone, h::docs_page, false});
     r.add({verb::get, "/docs/redoc.standalone.js", Access::anyone, h::docs_renderer, false});
+    r.add({verb::get, "/docs/a11y.js", Access::anyone, h::docs_a11y_script, false});
     r.add({verb::get, "/readme", Access::anyone, h::readme, false});
     r.add({verb::get, "/health", Access::anyone, h::health});
     r.add({verb::get, "/metrics", Access::operator_, h::metrics});
+    // The web components and the pages around them (handlers/widgets.cpp).
+    r.add({verb::get, "/widgets/v1/dialogd.js", Access::anyone, h::widgets_script, false});
+    r.add({verb::get, "/widgets", Access::anyone, h::widgets_gallery, false});
+    r.add({verb::get, "/widgets/gallery.js", Access::anyone, h::widgets_gallery_script, false});
+    r.add({verb::get, "/widgets/page.css", Access::anyone, h::widgets_page_css, false});
+    r.add({verb::get, "/embed/{widget}/{id}", Access::anyone, h::embed_page, false});
 
     r.add({verb::get, "/v1/ladder", Access::anyone, h::ladder_steps, false});
     r.add({verb::post, "/v1/ladder/classify", Access::anyone, h::ladder_classify, false});

@@ -1,11 +1,13 @@
 #include "http/session.hpp"
 
 #include "http/change_feed.hpp"
+#include "http/cors.hpp"
 #include "http/group_commit.hpp"
 #include "http/metrics.hpp"
 #include "http/public_cache.hpp"
 
 #include "http/problem.hpp"
+#include "http/rate_limit.hpp"
 #include "support/ids.hpp"
 #include "support/log.hpp"
 
@@ -98,9 +100,14 @@ void Session::on_read(beast::error_code ec, std::size_t) {
 void Session::handle(Request&& req) {
   const auto started = std::chrono::steady_clock::now();
   std::string request_id = request_id_of(req);
+  beast::error_code peer_ec;
+  req.set(client_address_field, stream_.socket().remote_endpoint(peer_ec).address().to_string());
   std::string_view path = req.target();
   path = path.substr(0, path.find('?'));
   Match match = router().match(req.method(), path);
+  if (!match.route && !match.allow.empty() && cors::is_preflight(req))
+    return send(cors::preflight(req, match.allow), req.method(), "-", std::move(request_id),
+                started, false);
   if (!match.route)
     return send(core_.dispatcher.route_problem(req, match), req.method(), "-",
                 std::move(request_id), started, false);

@@ -7,18 +7,18 @@ namespace {
 
 // Every authenticated request runs this: keep it prepared per session.
 struct FindActiveKey {
-  std::string hash, now, organisation, origins;
-  soci::indicator organisation_ind = soci::i_null, origins_ind = soci::i_null;
+  std::string hash, now, organisation;
+  soci::indicator organisation_ind = soci::i_null;
   ApiKey row;
   soci::statement st;
   explicit FindActiveKey(soci::session& sql)
-      : st((sql.prepare << "SELECT id, name, role, created_at, organisation_id, origins "
+      : st((sql.prepare << "SELECT id, name, role, created_at, organisation_id "
                            "FROM api_keys WHERE (key_hash = :h OR (previous_hash = :h2 AND "
                            "previous_valid_until > :n1)) AND revoked_at IS NULL AND "
                            "(expires_at IS NULL OR expires_at > :n2)",
             soci::use(hash), soci::use(hash), soci::use(now), soci::use(now), soci::into(row.id),
             soci::into(row.name), soci::into(row.role), soci::into(row.created_at),
-            soci::into(organisation, organisation_ind), soci::into(origins, origins_ind))) {}
+            soci::into(organisation, organisation_ind))) {}
 };
 
 }  // namespace
@@ -31,19 +31,14 @@ ApiKey KeyRepository::create(const NewKey& key, const std::string& key_hash,
   k.role = key.role;
   k.created_at = now;
   k.organisation_id = key.organisation_id;
-  k.origins = key.origins;
   k.expires_at = key.expires_at;
-  std::string org = key.organisation_id.value_or(""), origins = key.origins.value_or(""),
-              expires = key.expires_at.value_or("");
+  std::string org = key.organisation_id.value_or(""), expires = key.expires_at.value_or("");
   soci::indicator org_ind = key.organisation_id ? soci::i_ok : soci::i_null;
-  soci::indicator origins_ind = key.origins ? soci::i_ok : soci::i_null;
   soci::indicator expires_ind = key.expires_at ? soci::i_ok : soci::i_null;
-  conn_.sql() << "INSERT INTO api_keys (id, name, role, organisation_id, origins, key_hash, "
-                 "created_at, expires_at) VALUES (:id, :name, :role, :org, :origins, :hash, :at, "
-                 ":exp)",
+  conn_.sql() << "INSERT INTO api_keys (id, name, role, organisation_id, key_hash, created_at, "
+                 "expires_at) VALUES (:id, :name, :role, :org, :hash, :at, :exp)",
       soci::use(k.id), soci::use(k.name), soci::use(k.role), soci::use(org, org_ind),
-      soci::use(origins, origins_ind), soci::use(key_hash), soci::use(now),
-      soci::use(expires, expires_ind);
+      soci::use(key_hash), soci::use(now), soci::use(expires, expires_ind);
   return k;
 }
 
@@ -56,7 +51,6 @@ std::optional<ApiKey> KeyRepository::find_active(const std::string& key_hash,
   if (!q.st.got_data()) return std::nullopt;
   ApiKey k = q.row;
   if (q.organisation_ind == soci::i_ok) k.organisation_id = q.organisation;
-  if (q.origins_ind == soci::i_ok) k.origins = q.origins;
   return k;
 }
 
@@ -64,7 +58,7 @@ std::vector<ApiKey> KeyRepository::list() {
   std::vector<ApiKey> out;
   soci::rowset<soci::row> rows =
       (conn_.sql().prepare
-       << "SELECT id, name, role, created_at, revoked_at, organisation_id, origins, expires_at, "
+       << "SELECT id, name, role, created_at, revoked_at, organisation_id, expires_at, "
           "previous_valid_until FROM api_keys ORDER BY id");
   for (const auto& r : rows) {
     ApiKey k;
@@ -74,9 +68,8 @@ std::vector<ApiKey> KeyRepository::list() {
     k.created_at = r.get<std::string>(3);
     if (r.get_indicator(4) == soci::i_ok) k.revoked_at = r.get<std::string>(4);
     if (r.get_indicator(5) == soci::i_ok) k.organisation_id = r.get<std::string>(5);
-    if (r.get_indicator(6) == soci::i_ok) k.origins = r.get<std::string>(6);
-    if (r.get_indicator(7) == soci::i_ok) k.expires_at = r.get<std::string>(7);
-    if (r.get_indicator(8) == soci::i_ok) k.previous_valid_until = r.get<std::string>(8);
+    if (r.get_indicator(6) == soci::i_ok) k.expires_at = r.get<std::string>(6);
+    if (r.get_indicator(7) == soci::i_ok) k.previous_valid_until = r.get<std::string>(7);
     out.push_back(std::move(k));
   }
   return out;

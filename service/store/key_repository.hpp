@@ -11,7 +11,6 @@ struct ApiKey {
   std::string id, name, role, created_at;
   std::optional<std::string> revoked_at;
   std::optional<std::string> organisation_id;       // none only for operator keys
-  std::optional<std::string> origins;               // widget keys: JSON array of allowed origins
   std::optional<std::string> expires_at;            // RFC 3339; none: until revoked
   std::optional<std::string> previous_valid_until;  // after a rotation, the old secret's end
 };
@@ -19,7 +18,6 @@ struct ApiKey {
 struct NewKey {
   std::string role, name;
   std::optional<std::string> organisation_id;
-  std::optional<std::string> origins;
   std::optional<std::string> expires_at;
 };
 

@@ -1,5 +1,6 @@
 #include "store/migrations.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,7 @@ constexpr Migration migrations[] = {
     {5, "migrations/005_feedback.sql"},
     {6, "migrations/006_organisations.sql"},
     {7, "migrations/007_audit_and_key_rotation.sql"},
+    {8, "migrations/008_widget_keys.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".
@@ -64,10 +66,23 @@ int applied_version(soci::session& sql) {
   return ind == soci::i_ok ? static_cast<int>(v) : 0;
 }
 
+// Numbers may have gaps while parallel work lands (007 before 006): each migration is applied when
+// its own number is missing, not only when it is above the highest applied one.
+bool applied(soci::session& sql, int version) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version),
+      soci::into(n);
+  return n > 0;
+}
+
 }  // namespace
 
 int latest_schema_version() {
   return migrations[std::size(migrations) - 1].version;
+}
+
+int migration_count() {
+  return static_cast<int>(std::size(migrations));
 }
 
 MigrationReport migrate(Connection& conn) {
@@ -91,7 +106,7 @@ MigrationReport migrate(Connection& conn) {
       conn.begin_write();
       try {
         // Re-read inside the write lock: another instance may have applied it meanwhile.
-        if (applied_version(sql) >= m.version) {
+        if (applied(sql, m.version)) {
           conn.rollback();
           continue;
         }
@@ -101,7 +116,7 @@ MigrationReport migrate(Connection& conn) {
         sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",
             soci::use(m.version), soci::use(name), soci::use(at);
         conn.commit();
-        report.to_version = m.version;
+        report.to_version = std::max(report.to_version, m.version);
       } catch (...) {
         conn.rollback();
         throw;

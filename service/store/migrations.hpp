@@ -14,5 +14,7 @@ struct MigrationReport {
 MigrationReport migrate(Connection& conn);
 
 int latest_schema_version();
+// How many migrations this binary knows (numbers may have gaps).
+int migration_count();
 
 }  // namespace dialogd::store

@@ -15,7 +15,7 @@ TEST_P(Migrations, ApplyOnceAndRecordEach) {
   EXPECT_EQ(again.to_version, store::latest_schema_version());
   long long rows = 0;
   conn().sql() << "SELECT COUNT(*) FROM schema_migrations", soci::into(rows);
-  EXPECT_EQ(rows, store::latest_schema_version());
+  EXPECT_EQ(rows, store::migration_count());
 }
 
 TEST_P(Migrations, InstancesStartingTogetherMigrateOnce) {
@@ -38,7 +38,7 @@ TEST_P(Migrations, InstancesStartingTogetherMigrateOnce) {
   store::Connection c(store::DbUrl::parse(url));
   long long rows = 0;
   c.sql() << "SELECT COUNT(*) FROM schema_migrations", soci::into(rows);
-  EXPECT_EQ(rows, store::latest_schema_version());
+  EXPECT_EQ(rows, store::migration_count());
 }
 
 TEST_P(Migrations, ANewerSchemaRefusesToStart) {

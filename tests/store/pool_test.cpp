@@ -59,7 +59,7 @@ TEST_P(Pool, ACachedLookupNeverPinsAnOldSnapshot) {
     auto lease = pool.acquire();
     lease->begin_write();
     id = store::KeyRepository(*lease)
-             .create({"editor", "x", "default", std::nullopt, std::nullopt}, hash, "now")
+             .create({"editor", "x", "default", std::nullopt}, hash, "now")
              .id;
     lease->commit();
   }

@@ -130,8 +130,8 @@ TEST_P(Repositories, TimelineOldestFirstWithNulls) {
 
 TEST_P(Repositories, KeysAreFoundByHashUntilRevoked) {
   store::KeyRepository keys(conn());
-  const auto k = keys.create({"portal", "", "default", std::nullopt, std::nullopt},
-                             support::sha256_hex("secret"), "2027-01-01T00:00:00Z");
+  const auto k = keys.create({"portal", "", "default", std::nullopt}, support::sha256_hex("secret"),
+                             "2027-01-01T00:00:00Z");
   EXPECT_EQ(k.name.rfind("portal-", 0), 0u) << "a default name from the role";
   ASSERT_TRUE(keys.find_active(support::sha256_hex("secret"), "2027-01-02T00:00:00Z"));
   EXPECT_FALSE(keys.find_active(support::sha256_hex("other"), "2027-01-02T00:00:00Z"));

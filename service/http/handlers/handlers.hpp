@@ -85,4 +85,11 @@ Response docs_page(RequestContext&);
 Response docs_renderer(RequestContext&);
 Response readme(RequestContext&);
 
+Response widgets_script(RequestContext&);
+Response widgets_gallery(RequestContext&);
+Response widgets_gallery_script(RequestContext&);
+Response widgets_page_css(RequestContext&);
+Response embed_page(RequestContext&);
+Response docs_a11y_script(RequestContext&);
+
 }  // namespace dialogd::http::handlers

@@ -29,6 +29,7 @@ constexpr std::string_view landing = R"(<!doctype html>
 <p lang="en">A service for citizen dialogue: from the decision to hold a dialogue to the feedback to citizens.</p>
 <ul>
 <li><a href="/docs">API-dokumentation / API documentation</a></li>
+<li><a href="/widgets">Webbkomponenter för webbplatser / Widgets for websites</a></li>
 <li><a href="/openapi.yaml">OpenAPI (YAML)</a> · <a href="/openapi.json">OpenAPI (JSON)</a></li>
 <li><a href="/health">Hälsokontroll / Health check</a></li>
 <li><a href="/readme">README</a></li>

@@ -1,0 +1,185 @@
+// The web components a webmaster embeds (/widgets/v1/dialogd.js), one page per widget for CMSs that
+// allow only iframes (/embed/{widget}/{id}) and the gallery (/widgets). The sources live in
+// plugin-glue/widgets/ and are compiled into the binary.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string>
+
+#include "http/handlers/handlers.hpp"
+#include "http/problem.hpp"
+#include "support/ids.hpp"
+
+namespace dialogd::embedded {
+std::string_view find(std::string_view path);
+}
+
+namespace dialogd::http::handlers {
+namespace {
+
+struct Asset {
+  std::string_view body;
+  std::string etag;  // strong: a hash of the content
+};
+
+const Asset& asset(std::string_view path) {
+  static const std::map<std::string_view, Asset, std::less<>> assets = [] {
+    std::map<std::string_view, Asset, std::less<>> m;
+    for (std::string_view p : {"plugin-glue/widgets/dialogd.js", "plugin-glue/widgets/gallery.html",
+                               "plugin-glue/widgets/gallery.js", "plugin-glue/widgets/page.css",
+                               "openapi/docs-a11y.js"}) {
+      const std::string_view body = embedded::find(p);
+      m.emplace(p, Asset{body, '"' + support::sha256_hex(body).substr(0, 32) + '"'});
+    }
+    return m;
+  }();
+  return assets.find(path)->second;
+}
+
+// If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/ is ignored.
+bool matches(const Request& req, const std::string& etag) {
+  const auto it = req.find(bhttp::field::if_none_match);
+  if (it == req.end()) return false;
+  std::string_view v = it->value();
+  while (!v.empty()) {
+    const auto comma = v.find(',');
+    std::string_view tag = v.substr(0, comma);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    if (comma == std::string_view::npos) break;
+    v.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+// Pages dialogd serves run no inline script and load nothing from elsewhere.
+std::string page_policy(std::string_view frame_ancestors) {
+  return "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+         "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors " +
+         std::string(frame_ancestors);
+}
+
+Response serve(const RequestContext& ctx, std::string_view path, std::string_view type,
+               std::string_view cache_control) {
+  const Asset& a = asset(path);
+  const bool fresh = matches(ctx.req, a.etag);
+  Response res{fresh ? bhttp::status::not_modified : bhttp::status::ok, ctx.req.version()};
+  res.set(bhttp::field::etag, a.etag);
+  res.set(bhttp::field::cache_control, cache_control);
+  res.set("X-Content-Type-Options", "nosniff");
+  res.keep_alive(ctx.req.keep_alive());
+  if (fresh) return res;  // 304: no body and no Content-Length (it would name the 200's)
+  res.set(bhttp::field::content_type, type);
+  res.body() = std::string(a.body);
+  res.prepare_payload();
+  return res;
+}
+
+std::string escape(std::string_view s) {
+  std::string out;
+  for (char c : s) switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  return out;
+}
+
+struct Widget {
+  std::string_view name, sv, en;
+};
+constexpr std::array<Widget, 6> widgets{{
+    {"status", "Dialogens läge", "Where the dialogue stands"},
+    {"ladder", "Delaktighetstrappan", "The participation ladder"},
+    {"contribute", "Lämna synpunkter", "Contribute"},
+    {"receipt", "Följ ditt bidrag", "Follow your contribution"},
+    {"feedback", "Återkoppling", "Feedback"},
+    {"representation", "Vilka har vi nått?", "Who has been reached?"},
+}};
+
+}  // namespace
+
+Response widgets_script(RequestContext& ctx) {
+  // Versioned URL: a change of the widgets is a new /widgets/vN/, so this one may be kept a year.
+  return serve(ctx, "plugin-glue/widgets/dialogd.js", "text/javascript; charset=utf-8",
+               "public, max-age=31536000, immutable");
+}
+
+Response widgets_gallery(RequestContext& ctx) {
+  Response res = serve(ctx, "plugin-glue/widgets/gallery.html", "text/html; charset=utf-8",
+                       "public, max-age=300");
+  res.set("Content-Security-Policy", page_policy("'self'"));
+  return res;
+}
+
+Response widgets_gallery_script(RequestContext& ctx) {
+  return serve(ctx, "plugin-glue/widgets/gallery.js", "text/javascript; charset=utf-8",
+               "public, max-age=300");
+}
+
+Response widgets_page_css(RequestContext& ctx) {
+  return serve(ctx, "plugin-glue/widgets/page.css", "text/css; charset=utf-8",
+               "public, max-age=300");
+}
+
+Response docs_a11y_script(RequestContext& ctx) {
+  return serve(ctx, "openapi/docs-a11y.js", "text/javascript; charset=utf-8",
+               "public, max-age=300");
+}
+
+Response embed_page(RequestContext& ctx) {
+  const std::string_view name = ctx.param("widget");
+  const auto* w =
+      std::find_if(widgets.begin(), widgets.end(), [&](const Widget& x) { return x.name == name; });
+  if (w == widgets.end())
+    throw Problem(404, "not-found", "Not found",
+                  "there is no widget '" + std::string(name) +
+                      "'; use status, ladder, contribute, receipt, feedback or representation");
+  const auto lang_param = ctx.query_param("lang");
+  const std::string lang = lang_param && *lang_param == "en" ? "en" : "sv";
+  const std::string id = escape(ctx.param("id"));
+  std::string attributes;
+  // For the receipt widget {id} is a receipt code to look up at once ("-" for none).
+  if (w->name == "receipt") {
+    if (id != "-") attributes = " code=\"" + id + "\"";
+  } else {
+    attributes = " dialogue=\"" + id + "\"";
+  }
+  if (const auto key = ctx.query_param("key"); key && w->name == "contribute")
+    attributes += " key=\"" + escape(*key) + "\"";
+  const std::string title = std::string(lang == "en" ? w->en : w->sv) + " – dialogd";
+  Response res{bhttp::status::ok, ctx.req.version()};
+  res.set(bhttp::field::content_type, "text/html; charset=utf-8");
+  res.set(bhttp::field::cache_control, "public, max-age=300");
+  res.set("Content-Security-Policy", page_policy("*"));
+  res.body() = "<!doctype html>\n<html lang=\"" + lang +
+               "\">\n<head>\n<meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+               escape(title) +
+               "</title>\n<link rel=\"stylesheet\" href=\"/widgets/page.css\">\n"
+               "<script type=\"module\" src=\"/widgets/v1/dialogd.js\"></script>\n</head>\n"
+               "<body class=\"embed\">\n<main>\n<dialogd-" +
+               std::string(w->name) + attributes + "></dialogd-" + std::string(w->name) +
+               ">\n</main>\n</body>\n</html>\n";
+  res.keep_alive(ctx.req.keep_alive());
+  res.prepare_payload();
+  return res;
+}
+
+}  // namespace dialogd::http::handlers
