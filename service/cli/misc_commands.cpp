@@ -61,6 +61,11 @@ Serve options (environment variable in brackets):
   --max-connections N, --max-connections-per-address N
                         open connections at most, in all and from one address; a connection over
                         a cap is closed at once (defaults 10000 and 256; 0: no cap)
+  --rate-receipts N, --rate-public N, --rate-key N
+                        requests a minute: receipt lookups and other public requests per client
+                        address, requests per API key (defaults 60, 1200, 6000; 0: no limit);
+                        over a limit 429 rate-limited with Retry-After and RateLimit headers
+  --trusted-proxy ADDR  the reverse proxy whose X-Forwarded-For names the client
   --no-group-commit     one transaction and fsync per contribution instead of shared ones
   --allow-private-webhooks
                         let webhooks reach loopback, private and link-local addresses (refused by

@@ -60,7 +60,11 @@ int run_serve(const std::vector<std::string>& args) {
                    {"public-cache-ms", "DIALOGD_PUBLIC_CACHE_MS"},
                    {"max-connections", "DIALOGD_MAX_CONNECTIONS"},
                    {"max-connections-per-address", "DIALOGD_MAX_CONNECTIONS_PER_ADDRESS"},
-                   {"widget-write-limit", "DIALOGD_WIDGET_WRITE_LIMIT"}},
+                   {"widget-write-limit", "DIALOGD_WIDGET_WRITE_LIMIT"},
+                   {"rate-receipts", "DIALOGD_RATE_RECEIPTS"},
+                   {"rate-public", "DIALOGD_RATE_PUBLIC"},
+                   {"rate-key", "DIALOGD_RATE_KEY"},
+                   {"trusted-proxy", "DIALOGD_TRUSTED_PROXY"}},
                   {"no-access-log", "demo", "allow-private-webhooks", "no-group-commit"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
@@ -95,6 +99,10 @@ int run_serve(const std::vector<std::string>& args) {
   c.retry_base = std::chrono::milliseconds(o.get_number("retry-base-ms", 30'000, 10, 86'400'000));
   c.delivery_attempts = static_cast<int>(o.get_number("delivery-attempts", 6, 1, 100));
   c.widget_write_limit = static_cast<int>(o.get_number("widget-write-limit", 30, 1, 100000));
+  c.rate_receipts = static_cast<int>(o.get_number("rate-receipts", 60, 0, 10'000'000));
+  c.rate_public = static_cast<int>(o.get_number("rate-public", 1200, 0, 10'000'000));
+  c.rate_key = static_cast<int>(o.get_number("rate-key", 6000, 0, 10'000'000));
+  c.trusted_proxy = o.get("trusted-proxy", "");
   if (o.has("demo")) announce_demo(c);
   return http::serve(c);
 }

@@ -37,6 +37,13 @@ struct ServerConfig {
   std::size_t max_connections_per_address = 256;
   // Contributions per minute per client address with a widget key (--widget-write-limit).
   int widget_write_limit = 30;
+  // Requests a minute (0: no limit): receipt lookups and other public requests per client address,
+  // and requests per API key.
+  int rate_receipts = 60;
+  int rate_public = 1200;
+  int rate_key = 6000;
+  // The reverse proxy whose X-Forwarded-For names the client (empty: the TCP peer is the client).
+  std::string trusted_proxy;
 };
 
 }  // namespace dialogd::http

@@ -9,6 +9,7 @@
 #include "http/connection_limits.hpp"
 #include "http/dispatcher.hpp"
 #include "http/net.hpp"
+#include "http/request_limits.hpp"
 
 namespace dialogd::http {
 
@@ -41,6 +42,7 @@ struct ServerCore {
   std::atomic<bool> draining{false};
   SessionRegistry sessions{};
   ConnectionLimits limits{config.max_connections, config.max_connections_per_address};
+  RequestLimits rates{config};
 };
 
 }  // namespace dialogd::http

@@ -101,7 +101,10 @@ void Session::handle(Request&& req) {
   const auto started = std::chrono::steady_clock::now();
   std::string request_id = request_id_of(req);
   beast::error_code peer_ec;
-  req.set(client_address_field, stream_.socket().remote_endpoint(peer_ec).address().to_string());
+  const std::string client =
+      client_address(req, stream_.socket().remote_endpoint(peer_ec).address().to_string(),
+                     core_.config.trusted_proxy);
+  req.set(client_address_field, client);
   std::string_view path = req.target();
   path = path.substr(0, path.find('?'));
   Match match = router().match(req.method(), path);
@@ -112,6 +115,10 @@ void Session::handle(Request&& req) {
     return send(core_.dispatcher.route_problem(req, match), req.method(), "-",
                 std::move(request_id), started, false);
   const std::string& route = match.route->path;
+  if (auto limited = core_.rates.check(req, *match.route, client)) {
+    Response res = std::move(*limited);
+    return send(std::move(res), req.method(), route, std::move(request_id), started, false);
+  }
   if (!match.route->needs_store && req.find(bhttp::field::authorization) == req.end())
     return send(core_.dispatcher.run_without_store(req, match), req.method(), route,
                 std::move(request_id), started, false);

@@ -41,11 +41,13 @@ export function createKey(db, role, name, org) {
 }
 
 // Spawns `dialogd serve` on a free port and resolves once it logs that it listens.
-export function spawnServer(db, { env = {}, args = [], strictWebhooks = false } = {}) {
+export function spawnServer(db, { env = {}, args = [], strictWebhooks = false, rateLimits = false } = {}) {
   return new Promise((resolve, reject) => {
     // The tests' webhook receivers listen on loopback, which a real installation refuses (SSRF);
     // `strictWebhooks: true` keeps the default.
     const permit = strictWebhooks ? [] : ['--allow-private-webhooks'];
+    // Test files send many requests from one address; rate limits have their own test.
+    if (!rateLimits) permit.push('--rate-receipts', '0', '--rate-public', '0', '--rate-key', '0');
     const child = spawn(BIN, ['serve', '--port', '0', '--db', db, ...permit, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
