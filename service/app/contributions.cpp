@@ -120,6 +120,14 @@ Result<std::vector<ContributionView>> list_contributions(Context& ctx,
   return out;
 }
 
+Result<ContributionCounts> count_contributions(Context& ctx, const std::string& dialogue_id) {
+  auto d = find_dialogue(ctx, dialogue_id);
+  if (!d) return d.failure();
+  store::ContributionRepository repo(ctx.db);
+  return ContributionCounts{repo.counts_by_channel(d->id), repo.counts_by_theme(d->id),
+                            repo.counts_by_group(d->id)};
+}
+
 Result<ContributionView> record_disposition(Context& ctx, const Precondition& pre,
                                             DispositionInput in) {
   store::ContributionRepository contributions(ctx.db);

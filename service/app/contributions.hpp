@@ -61,6 +61,12 @@ struct DispositionInput {
   std::optional<std::string> reason;
   codec::FieldErrors read_errors;
 };
+// How many contributions the dialogue received, by channel, theme and target group (never a text).
+struct ContributionCounts {
+  std::vector<std::pair<std::string, long long>> by_channel, by_theme, by_group;
+};
+Result<ContributionCounts> count_contributions(Context& ctx, const std::string& dialogue_id);
+
 Result<ContributionView> record_disposition(Context& ctx, const Precondition& pre,
                                             DispositionInput in);
 

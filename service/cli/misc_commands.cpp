@@ -66,6 +66,8 @@ Serve options (environment variable in brackets):
                         address, requests per API key (defaults 60, 1200, 6000; 0: no limit);
                         over a limit 429 rate-limited with Retry-After and RateLimit headers
   --trusted-proxy ADDR  the reverse proxy whose X-Forwarded-For names the client
+  --open-data-licence URL, --open-data-contact EMAIL
+                        the open data's licence (default CC0 1.0) and the catalogue's contact point
   --no-group-commit     one transaction and fsync per contribution instead of shared ones
   --allow-private-webhooks
                         let webhooks reach loopback, private and link-local addresses (refused by

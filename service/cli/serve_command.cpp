@@ -64,7 +64,9 @@ int run_serve(const std::vector<std::string>& args) {
                    {"rate-receipts", "DIALOGD_RATE_RECEIPTS"},
                    {"rate-public", "DIALOGD_RATE_PUBLIC"},
                    {"rate-key", "DIALOGD_RATE_KEY"},
-                   {"trusted-proxy", "DIALOGD_TRUSTED_PROXY"}},
+                   {"trusted-proxy", "DIALOGD_TRUSTED_PROXY"},
+                   {"open-data-licence", "DIALOGD_OPEN_DATA_LICENCE"},
+                   {"open-data-contact", "DIALOGD_OPEN_DATA_CONTACT"}},
                   {"no-access-log", "demo", "allow-private-webhooks", "no-group-commit"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
@@ -103,6 +105,8 @@ int run_serve(const std::vector<std::string>& args) {
   c.rate_public = static_cast<int>(o.get_number("rate-public", 1200, 0, 10'000'000));
   c.rate_key = static_cast<int>(o.get_number("rate-key", 6000, 0, 10'000'000));
   c.trusted_proxy = o.get("trusted-proxy", "");
+  c.open_data_licence = o.get("open-data-licence", c.open_data_licence);
+  c.open_data_contact = o.get("open-data-contact", "");
   if (o.has("demo")) announce_demo(c);
   return http::serve(c);
 }

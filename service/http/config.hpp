@@ -44,6 +44,9 @@ struct ServerConfig {
   int rate_key = 6000;
   // The reverse proxy whose X-Forwarded-For names the client (empty: the TCP peer is the client).
   std::string trusted_proxy;
+  // The open data's licence and the contact point of the DCAT-AP-SE catalogue.
+  std::string open_data_licence = "http://creativecommons.org/publicdomain/zero/1.0/";
+  std::string open_data_contact;  // a function mailbox, e.g. medborgardialog@region.se
 };
 
 }  // namespace dialogd::http

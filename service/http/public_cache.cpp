@@ -7,6 +7,8 @@ namespace dialogd::http {
 std::optional<std::string> PublicCache::key_of(const Request& req) {
   if (req.method() != bhttp::verb::get || req.find(bhttp::field::authorization) != req.end())
     return std::nullopt;
+  // Dates are the handlers' to compare (Last-Modified); the cache answers only by ETag.
+  if (req.find(bhttp::field::if_modified_since) != req.end()) return std::nullopt;
   // Answers differ by language only through Accept-Language (sv or en wins).
   std::string lang = "en";
   if (const auto it = req.find(bhttp::field::accept_language); it != req.end()) {

@@ -50,8 +50,13 @@ Match Router::match(bhttp::verb method, std::string_view path) const {
     bool ok = true;
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {
       const std::string& want = c.segments[i];
-      const bool param = want.size() > 2 && want.front() == '{' && want.back() == '}';
-      ok = param ? !segments[i].empty() : want == segments[i];
+      if (want.size() > 2 && want.front() == '{') {
+        // A parameter, possibly with a literal suffix: "{id}" or "{id}.atom".
+        const std::string_view suffix = std::string_view(want).substr(want.find('}') + 1);
+        ok = segments[i].size() > suffix.size() && segments[i].ends_with(suffix);
+      } else {
+        ok = want == segments[i];
+      }
     }
     if (!ok) continue;
     if (c.route.method != method) {
@@ -62,9 +67,12 @@ Match Router::match(bhttp::verb method, std::string_view path) const {
     m.route = &c.route;
     for (std::size_t i = 0; i < segments.size(); ++i) {
       const std::string& want = c.segments[i];
-      if (want.front() == '{')
-        m.params.emplace_back(std::string_view(want).substr(1, want.size() - 2),
-                              percent_decode(segments[i]));
+      if (want.front() == '{') {
+        const auto close = want.find('}');
+        const std::size_t suffix = want.size() - close - 1;
+        m.params.emplace_back(std::string_view(want).substr(1, close - 1),
+                              percent_decode(segments[i].substr(0, segments[i].size() - suffix)));
+      }
     }
     return m;
   }

@@ -91,6 +91,17 @@ const Router& router() {
     r.add({verb::get, "/v1/organisations/{id}", Access::operator_, h::get_organisation});
     r.add({verb::patch, "/v1/organisations/{id}", Access::operator_, h::patch_organisation});
     r.add({verb::get, "/v1/audit", Access::admin, h::audit_log});
+    r.add({verb::get, "/oembed", Access::anyone, h::oembed});
+    r.add({verb::get, "/feeds/organisations/{org_id}/dialogues.atom", Access::anyone,
+           h::organisation_feed});
+    r.add({verb::get, "/feeds/dialogues/{id}.atom", Access::anyone, h::dialogue_feed});
+    r.add({verb::get, "/open-data/organisations/{org_id}/catalog.jsonld", Access::anyone,
+           h::open_data_catalog});
+    r.add({verb::get, "/open-data/organisations/{org_id}/{resource}.json", Access::anyone,
+           h::open_data});
+    r.add({verb::get, "/open-data/organisations/{org_id}/{resource}.csv", Access::anyone,
+           h::open_data});
+    r.add({verb::get, "/d/{id}", Access::anyone, h::public_page});
     r.add({verb::post, "/v1/bodies", Access::admin, h::create_body, true, true});
     r.add({verb::get, "/v1/bodies", Access::editor, h::list_bodies});
     r.add({verb::get, "/v1/bodies/{id}", Access::editor, h::get_body});

@@ -88,6 +88,10 @@ int serve(const ServerConfig& config) {
   auto listener = std::make_shared<Listener>(
       ioc, tcp::endpoint(net::ip::make_address(config.bind), config.port), core);
   listener->start();
+  // Without --public-url on --port 0 the address is known only now.
+  if (services.config.public_url.ends_with(":0"))
+    services.config.public_url.replace(services.config.public_url.size() - 1, 1,
+                                       std::to_string(listener->port()));
   support::log_line({{"level", "info"},
                      {"msg", "listening"},
                      {"address", config.bind},

@@ -1,5 +1,8 @@
 #include "store/contribution_repository.hpp"
 
+#include <boost/json/parse.hpp>
+#include <map>
+
 namespace dialogd::store {
 namespace {
 
@@ -168,6 +171,57 @@ long long ContributionRepository::count(const std::string& dialogue_id) {
   conn_.sql() << "SELECT COUNT(*) FROM contributions WHERE dialogue_id = :d",
       soci::use(dialogue_id), soci::into(n);
   return n;
+}
+
+namespace {
+
+std::vector<std::pair<std::string, long long>> key_counts(soci::session& sql, const char* query,
+                                                          const std::string& dialogue_id) {
+  std::vector<std::pair<std::string, long long>> out;
+  std::string key;
+  long long n = 0;
+  soci::statement st =
+      (sql.prepare << query, soci::use(dialogue_id), soci::into(key), soci::into(n));
+  st.execute();
+  while (st.fetch()) out.emplace_back(key, n);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, long long>> ContributionRepository::counts_by_channel(
+    const std::string& dialogue_id) {
+  return key_counts(conn_.sql(),
+                    "SELECT channel, COUNT(*) FROM contributions WHERE dialogue_id = :d "
+                    "GROUP BY channel ORDER BY channel",
+                    dialogue_id);
+}
+
+std::vector<std::pair<std::string, long long>> ContributionRepository::counts_by_theme(
+    const std::string& dialogue_id) {
+  return key_counts(conn_.sql(),
+                    "SELECT t.theme, COUNT(*) FROM contribution_themes t JOIN contributions c ON "
+                    "c.id = t.contribution_id WHERE c.dialogue_id = :d GROUP BY t.theme "
+                    "ORDER BY t.theme",
+                    dialogue_id);
+}
+
+std::vector<std::pair<std::string, long long>> ContributionRepository::counts_by_group(
+    const std::string& dialogue_id) {
+  // The groups a contribution speaks for are in its document; counted here, never read out.
+  std::map<std::string, long long> counts;
+  std::string document;
+  soci::statement st =
+      (conn_.sql().prepare << "SELECT document FROM contributions WHERE dialogue_id = :d",
+       soci::use(dialogue_id), soci::into(document));
+  st.execute();
+  while (st.fetch()) {
+    const auto v = boost::json::parse(document);
+    if (const auto* g = v.as_object().if_contains("groups"); g && g->is_array())
+      for (const auto& key : g->as_array())
+        if (key.is_string()) ++counts[std::string(key.as_string())];
+  }
+  return {counts.begin(), counts.end()};
 }
 
 }  // namespace dialogd::store

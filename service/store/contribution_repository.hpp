@@ -49,6 +49,10 @@ class ContributionRepository {
                        const std::string& now);
   void bump_version(const std::string& contribution_id);
   std::optional<ContributionRecord> find_by_receipt(const std::string& receipt);
+  // Aggregates for open data: (key, count) by channel, by theme, and by target group.
+  std::vector<std::pair<std::string, long long>> counts_by_channel(const std::string& dialogue_id);
+  std::vector<std::pair<std::string, long long>> counts_by_theme(const std::string& dialogue_id);
+  std::vector<std::pair<std::string, long long>> counts_by_group(const std::string& dialogue_id);
 
  private:
   Connection& conn_;

@@ -23,7 +23,9 @@ export function templateFor(path) {
   for (const template of Object.keys(spec.paths || {})) {
     const t = template.split('/');
     if (t.length !== segments.length) continue;
-    if (t.every((s, i) => (s.startsWith('{') && segments[i] !== '') || s === segments[i])) return template;
+    // A parameter segment may carry a literal suffix: {id}.atom, {resource}.csv.
+    const fits = (s, seg) => seg !== '' && seg.endsWith(s.slice(s.indexOf('}') + 1)) && seg.length > s.length - s.indexOf('}') - 1;
+    if (t.every((s, i) => (s.startsWith('{') && fits(s, segments[i])) || s === segments[i])) return template;
   }
   return null;
 }

@@ -76,6 +76,13 @@ Response get_body_plan(RequestContext&);
 Response list_body_plans(RequestContext&);
 
 Response audit_log(RequestContext&);
+
+Response oembed(RequestContext&);
+Response organisation_feed(RequestContext&);
+Response dialogue_feed(RequestContext&);
+Response open_data(RequestContext&);
+Response open_data_catalog(RequestContext&);
+Response public_page(RequestContext&);
 Response metrics(RequestContext&);
 
 Response landing_page(RequestContext&);

@@ -1,0 +1,10 @@
+#pragma once
+// Text for HTML: every character that could open markup or end an attribute is escaped.
+#include <string>
+#include <string_view>
+
+namespace dialogd::support {
+
+std::string html_escape(std::string_view text);
+
+}  // namespace dialogd::support
