@@ -1,5 +1,7 @@
 #include "text.hpp"
 
+#include "support/html.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -98,32 +100,7 @@ std::string valid_utf8(std::string_view s) {
 }
 
 std::string xml_escape(std::string_view s) {
-  const std::string clean = valid_utf8(s);
-  std::string out;
-  out.reserve(clean.size() + 16);
-  for (char c : clean) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
-  return out;
+  return support::html_escape(valid_utf8(s));
 }
 
 std::string percent_encode(std::string_view s) {

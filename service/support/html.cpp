@@ -23,6 +23,8 @@ std::string html_escape(std::string_view text) {
         out += "&#39;";
         break;
       default:
+        // C0 controls other than tab and line breaks are allowed neither in XML 1.0 nor in HTML.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
         out += c;
     }
   }

@@ -1,5 +1,6 @@
 #pragma once
-// Text for HTML: every character that could open markup or end an attribute is escaped.
+// Text for HTML and XML: every character that could open markup or end an attribute is escaped,
+// and control characters neither allows are dropped.
 #include <string>
 #include <string_view>
 

@@ -11,6 +11,10 @@ TEST(HtmlEscape, EveryMarkupCharacterIsEscaped) {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
   EXPECT_EQ(html_escape("Vård i Jokkmokk"), "Vård i Jokkmokk");
   EXPECT_EQ(html_escape(""), "");
+  EXPECT_EQ(html_escape("a\x01"
+                        "b\tc"),
+            "ab\tc")
+      << "controls XML forbids are dropped";
 }
 
 }  // namespace

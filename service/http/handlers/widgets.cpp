@@ -8,6 +8,7 @@
 
 #include "http/handlers/handlers.hpp"
 #include "http/problem.hpp"
+#include "support/html.hpp"
 #include "support/ids.hpp"
 
 namespace dialogd::embedded {
@@ -78,27 +79,7 @@ Response serve(const RequestContext& ctx, std::string_view path, std::string_vie
 }
 
 std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  return out;
+  return support::html_escape(s);
 }
 
 struct Widget {
