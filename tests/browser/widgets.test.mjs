@@ -502,3 +502,32 @@ test('the embed pages, the gallery, the landing page and /docs pass axe under th
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the public page /d/{id}: passes axe in Swedish and English, reflows at 320 px, prints without its navigation', async () => {
+  const { d } = await reportedDialogue();
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // The browser asks for English (Accept-Language: en-US); ?lang=sv asks for Swedish.
+  const res = await page.goto(`${svc.base}/d/${d.id}?lang=sv`);
+  assert.equal(res.status(), 200);
+  assert.match(res.headers()['content-security-policy'], /default-src 'none'/);
+  await page.getByRole('heading', { level: 1, name: 'Kollektivtrafik i inlandet' }).waitFor(WAIT);
+  assert.ok(await page.getByRole('heading', { name: 'Behov' }).isVisible());
+  assert.ok(await page.getByText('Resor till vården').first().isVisible());
+  assert.ok(!(await page.content()).includes('Intern anteckning'), 'internal documentation never appears');
+  await page.screenshot({ path: join(SHOTS, 'public-page.sv.png'), fullPage: true });
+  assert.deepEqual(await axe(page), [], 'axe on /d/{id} (sv)');
+  await page.getByRole('link', { name: 'In English' }).click();
+  await page.getByRole('heading', { name: 'Needs' }).waitFor(WAIT);
+  assert.deepEqual(await axe(page), [], 'axe on /d/{id} (en)');
+  await page.setViewportSize({ width: 320, height: 800 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 320, `the page scrolls sideways at 320 px: ${width}px`);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('nav').isVisible(), false, 'the navigation is not printed');
+  await page.pdf?.({ path: join(SHOTS, 'public-page.pdf') }).catch(() => {});
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -171,17 +171,19 @@ Response public_page(RequestContext& ctx) {
   if (!feedback.empty()) feedback = "<ul>" + feedback + "</ul>";
 
   const std::string page_url = cms::public_page_url(base, id);
-  std::string html = "<!doctype html><html lang=\"" + std::string(w.lang) +
-                     "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                     "content=\"width=device-width, initial-scale=1\"><title>" +
-                     html_escape(d.title) +
-                     " – dialogd</title><link rel=\"stylesheet\" href=\"/widgets/page.css\">" +
-                     cms::oembed::discovery_link(base, page_url, d.title) +
-                     "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" +
-                     html_escape(base + "/feeds/dialogues/" + id + ".atom") + "\" title=\"" +
-                     html_escape(d.title) + "\"></head><body class=\"public\"><header><h1>" +
-                     html_escape(d.title) + "</h1><p>" + w.state + ": <span class=\"state\">" +
-                     html_escape(cms::state_label(d.state, in_english)) + "</span></p>";
+  std::string html =
+      "<!doctype html><html lang=\"" + std::string(w.lang) +
+      "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+      "content=\"width=device-width, initial-scale=1\"><title>" +
+      html_escape(d.title) +
+      " – dialogd</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" "
+      "href=\"/widgets/page.css\">" +
+      cms::oembed::discovery_link(base, page_url, d.title) +
+      "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" +
+      html_escape(base + "/feeds/dialogues/" + id + ".atom") + "\" title=\"" +
+      html_escape(d.title) + "\"></head><body class=\"public\"><header><h1>" +
+      html_escape(d.title) + "</h1><p>" + w.state + ": <span class=\"state\">" +
+      html_escape(cms::state_label(d.state, in_english)) + "</span></p>";
   if (d.body) html += "<p>" + html_escape(*d.body) + "</p>";
   html += "<nav aria-label=\"dialogd\"><a href=\"" + std::string(w.other_href) + "\" lang=\"" +
           (in_english ? "sv" : "en") + "\">" + w.other_language +
@@ -194,7 +196,7 @@ Response public_page(RequestContext& ctx) {
   Response res{bhttp::status::ok, ctx.req.version()};
   res.set(bhttp::field::content_type, "text/html; charset=utf-8");
   res.set("Content-Security-Policy",
-          "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors *");
+          "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors *");
   res.set(bhttp::field::content_language, w.lang);
   res.set(bhttp::field::vary, "Accept-Language");
   res.body() = std::move(html);
