@@ -32,8 +32,8 @@ void authorize_widget_key(RequestContext& ctx, Access access) {
   const auto method = ctx.req.method();
   const bool contribution =
       method == bhttp::verb::post && ctx.match.route->path == contributions_route;
-  const bool public_read =
-      access == Access::anyone && (method == bhttp::verb::get || method == bhttp::verb::head);
+  // Public routes write nothing (the ladder's classification is a POST that only computes).
+  const bool public_read = access == Access::anyone;
   if (!contribution && !public_read)
     throw forbidden("a widget key may only send contributions and read public data");
 

@@ -32,10 +32,11 @@ export function runCli(args, opts = {}) {
   return execFileSync(BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
 }
 
-export function createKey(db, role, name, org) {
+export function createKey(db, role, name, org, origins = []) {
   const args = ['keys', 'create', '--role', role, '--db', db];
   if (name) args.push('--name', name);
   if (org) args.push('--org', org);
+  for (const origin of origins) args.push('--origin', origin);
   const out = runCli(args).trim().split('\n');
   return out[out.length - 1];
 }

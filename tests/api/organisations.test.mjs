@@ -171,7 +171,8 @@ test('a key of one organisation can neither read nor change another organisation
     createBody: { name: 'Intrång', kind: 'board' }, patchBody: { name: 'Intrång' },
     putBodyPlan: { items: [] },
   };
-  const attackers = { admin: svc.keys.admin, editor: svc.keys.editor, portal: svc.keys.portal, operator };
+  const widget = createKey(svc.db.url, 'widget', 'Webbplats', undefined, ['https://www.example.se']);
+  const attackers = { admin: svc.keys.admin, editor: svc.keys.editor, portal: svc.keys.portal, widget, operator };
   let checked = 0;
   for (const [template, item] of Object.entries(spec.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
