@@ -91,6 +91,8 @@ const Router& router() {
     r.add({verb::get, "/v1/organisations/{id}", Access::operator_, h::get_organisation});
     r.add({verb::patch, "/v1/organisations/{id}", Access::operator_, h::patch_organisation});
     r.add({verb::get, "/v1/audit", Access::admin, h::audit_log});
+    r.add({verb::post, "/v1/dialogues/{id}/sources", Access::editor, h::create_source, true, true});
+    r.add({verb::get, "/v1/dialogues/{id}/sources", Access::editor, h::list_sources});
     r.add({verb::get, "/oembed", Access::anyone, h::oembed});
     r.add({verb::get, "/feeds/organisations/{org_id}/dialogues.atom", Access::anyone,
            h::organisation_feed});

@@ -169,7 +169,7 @@ test('a key of one organisation can neither read nor change another organisation
     createWebhook: { url: 'http://127.0.0.1:9/a-hook', events: ['*'], secret: '0123456789abcdef01' },
     createOrganisation: { name: 'Intrång' }, patchOrganisation: { name: 'Intrång' },
     createBody: { name: 'Intrång', kind: 'board' }, patchBody: { name: 'Intrång' },
-    putBodyPlan: { items: [] },
+    putBodyPlan: { items: [] }, createSource: { kind: 'decidim', base_url: 'https://a.example.se', process_id: '1' },
   };
   const widget = createKey(svc.db.url, 'widget', 'Webbplats', undefined, ['https://www.example.se']);
   const attackers = { admin: svc.keys.admin, editor: svc.keys.editor, portal: svc.keys.portal, widget, operator };

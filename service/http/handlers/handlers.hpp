@@ -76,6 +76,8 @@ Response get_body_plan(RequestContext&);
 Response list_body_plans(RequestContext&);
 
 Response audit_log(RequestContext&);
+Response create_source(RequestContext&);
+Response list_sources(RequestContext&);
 
 Response oembed(RequestContext&);
 Response organisation_feed(RequestContext&);
