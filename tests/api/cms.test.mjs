@@ -94,4 +94,8 @@ test('the public page: Swedish by default, English on request, discovery links, 
   assert.match(en.text, /<h2>Measures<\/h2>/);
   assert.ok(!en.text.includes('Intern anteckning.'), 'internal documentation never appears');
   assert.equal((await svc.call('GET', '/d/unknown')).status, 404);
+  const embed = await svc.call('GET', `/embed/status/${walk.dialogue.id}`);
+  assert.match(embed.text, /type="application\/json\+oembed"/, 'embed pages are discoverable too');
+  const hostile = await svc.call('GET', '/embed/status/%22%3E%3Cb%3Einjected');
+  assert.ok(!hostile.text.includes('"><b>injected'), 'a path is escaped, never markup');
 });

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "cms/oembed.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/problem.hpp"
 #include "support/html.hpp"
@@ -138,9 +139,9 @@ Response embed_page(RequestContext& ctx) {
   std::string attributes;
   // For the receipt widget {id} is a receipt code to look up at once ("-" for none).
   if (w->name == "receipt") {
-    if (id != "-") attributes = " code=\"" + id + "\"";
+    if (id != "-") attributes = " code=\"" + escape(id) + "\"";
   } else {
-    attributes = " dialogue=\"" + id + "\"";
+    attributes = " dialogue=\"" + escape(id) + "\"";
   }
   if (const auto key = ctx.query_param("key"); key && w->name == "contribute")
     attributes += " key=\"" + escape(*key) + "\"";
@@ -149,15 +150,20 @@ Response embed_page(RequestContext& ctx) {
   res.set(bhttp::field::content_type, "text/html; charset=utf-8");
   res.set(bhttp::field::cache_control, "public, max-age=300");
   res.set("Content-Security-Policy", page_policy("*"));
-  res.body() = "<!doctype html>\n<html lang=\"" + lang +
-               "\">\n<head>\n<meta charset=\"utf-8\">\n"
-               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-               escape(title) +
-               "</title>\n<link rel=\"stylesheet\" href=\"/widgets/page.css\">\n"
-               "<script type=\"module\" src=\"/widgets/v1/dialogd.js\"></script>\n</head>\n"
-               "<body class=\"embed\">\n<main>\n<dialogd-" +
-               std::string(w->name) + attributes + "></dialogd-" + std::string(w->name) +
-               ">\n</main>\n</body>\n</html>\n";
+  res.body() =
+      "<!doctype html>\n<html lang=\"" + lang +
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+      escape(title) + "</title>\n<link rel=\"stylesheet\" href=\"/widgets/page.css\">\n" +
+      (w->name == "receipt" ? std::string()
+                            : cms::oembed::discovery_link(
+                                  ctx.services.config.public_url,
+                                  ctx.services.config.public_url + std::string(ctx.path), title) +
+                                  "\n") +
+      "<script type=\"module\" src=\"/widgets/v1/dialogd.js\"></script>\n</head>\n"
+      "<body class=\"embed\">\n<main>\n<dialogd-" +
+      std::string(w->name) + attributes + "></dialogd-" + std::string(w->name) +
+      ">\n</main>\n</body>\n</html>\n";
   res.keep_alive(ctx.req.keep_alive());
   res.prepare_payload();
   return res;
