@@ -210,3 +210,23 @@ test('a key of one organisation can neither read nor change another organisation
   assert.equal((await call('GET', `/v1/receipts/${bWalk.contribution.receipt}`)).status, 200);
   assert.equal((await call('GET', `/v1/dialogues/${bWalk.dialogue.id}/feedback/public`)).status, 200);
 });
+
+test('method suggestions learn only from the same organisation\'s dialogues', async () => {
+  const open = async (key) => {
+    const d = (await call('POST', '/v1/dialogues', key, completePlan())).body;
+    for (const to of ['planned', 'preparing', 'in_dialogue']) await call('POST', `/v1/dialogues/${d.id}/transitions`, key, { to });
+    return d.id;
+  };
+  const a = await open('editor');
+  assert.equal((await call('POST', `/v1/dialogues/${a}/activities`, 'editor', { method: 'focus_group', held_on: '2027-03-01', participants: { total: 10, by_group: { unga: 9 } } })).status, 201);
+  const b = await newOrganisation('Luleå kommun');
+  const bd = await open(b.keys.editor);
+  await call('POST', `/v1/dialogues/${bd}/activities`, b.keys.editor, { method: 'survey', held_on: '2027-03-01', participants: { total: 10, by_group: { aldre: 10 } } });
+  const inB = await call('GET', `/v1/dialogues/${bd}/representation`, b.keys.editor);
+  const unga = inB.body.suggestions.find((s) => s.group === 'unga');
+  assert.ok(unga, 'unga are under-represented in B');
+  assert.ok(!unga.methods.some((m) => m.method === 'focus_group'), "A's focus group teaches B nothing");
+  const a2 = await open('editor');
+  const inA = await call('GET', `/v1/dialogues/${a2}/representation`, 'editor');
+  assert.ok(inA.body.suggestions.find((s) => s.group === 'unga').methods.some((m) => m.method === 'focus_group' && m.reached_share > 0.8));
+});
