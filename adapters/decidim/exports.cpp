@@ -35,23 +35,24 @@ Result<std::int64_t> numeric_id(const std::string& id, std::size_t row) {
   std::int64_t v = 0;
   auto [p, ec] = std::from_chars(id.data(), id.data() + id.size(), v);
   if (ec != std::errc() || p != id.data() + id.size() || v <= 0)
-    return fail(Failure::Kind::parse,
-                "[" + std::to_string(row) + "].proposal_id: expected a numeric Decidim id, got \"" +
-                    id + "\"");
+    return fail(Failure::Kind::parse, "[" + std::to_string(row) +
+                                          "].proposal_id: expected a numeric Decidim id, got \"" +
+                                          id + "\"");
   return v;
 }
 
 Result<bool> check_state(const ProposalOutcome& o, std::size_t row) {
   if (o.state != "accepted" && o.state != "rejected" && o.state != "evaluating")
-    return fail(Failure::Kind::parse, "[" + std::to_string(row) + "].state: unknown state \"" +
-                                          o.state + "\"");
+    return fail(Failure::Kind::parse,
+                "[" + std::to_string(row) + "].state: unknown state \"" + o.state + "\"");
   return true;
 }
 
 }  // namespace
 
 std::string csv_field(std::string_view value, char separator) {
-  bool quote = value.find_first_of(std::string{separator, '"', '\r', '\n'}) != std::string_view::npos;
+  bool quote =
+      value.find_first_of(std::string{separator, '"', '\r', '\n'}) != std::string_view::npos;
   if (!quote) return std::string(value);
   std::string out = "\"";
   for (char c : value) {
@@ -62,16 +63,15 @@ std::string csv_field(std::string_view value, char separator) {
 }
 
 std::string results_csv(const std::vector<MeasureResult>& results) {
-  std::string out = csv_row({"id", "parent/id", "title/sv", "title/en", "description/sv",
-                             "description/en", "start_date", "end_date", "status/id", "progress",
-                             "external_id"});
+  std::string out =
+      csv_row({"id", "parent/id", "title/sv", "title/en", "description/sv", "description/en",
+               "start_date", "end_date", "status/id", "progress", "external_id"});
   int placeholder = 9000000;
   for (const auto& r : results) {
     std::string id = r.result_id ? *r.result_id : std::to_string(++placeholder);
     out += csv_row({id, r.parent_id ? std::to_string(*r.parent_id) : "", r.title_sv, r.title_en,
-                    html_of(r.description_sv), html_of(r.description_en),
-                    r.start_date.value_or(""), r.end_date.value_or(""),
-                    r.status_id ? std::to_string(*r.status_id) : "",
+                    html_of(r.description_sv), html_of(r.description_en), r.start_date.value_or(""),
+                    r.end_date.value_or(""), r.status_id ? std::to_string(*r.status_id) : "",
                     r.progress ? format_progress(*r.progress) : "", r.external_id});
   }
   return out;

@@ -14,17 +14,28 @@ namespace dialogd::decidim {
 
 const char* to_string(Failure::Kind kind) {
   switch (kind) {
-    case Failure::Kind::network: return "network";
-    case Failure::Kind::timeout: return "timeout";
-    case Failure::Kind::http_status: return "http_status";
-    case Failure::Kind::rate_limited: return "rate_limited";
-    case Failure::Kind::too_large: return "too_large";
-    case Failure::Kind::malformed_json: return "malformed_json";
-    case Failure::Kind::graphql_errors: return "graphql_errors";
-    case Failure::Kind::not_found: return "not_found";
-    case Failure::Kind::parse: return "parse";
-    case Failure::Kind::target: return "target";
-    case Failure::Kind::auth: return "auth";
+    case Failure::Kind::network:
+      return "network";
+    case Failure::Kind::timeout:
+      return "timeout";
+    case Failure::Kind::http_status:
+      return "http_status";
+    case Failure::Kind::rate_limited:
+      return "rate_limited";
+    case Failure::Kind::too_large:
+      return "too_large";
+    case Failure::Kind::malformed_json:
+      return "malformed_json";
+    case Failure::Kind::graphql_errors:
+      return "graphql_errors";
+    case Failure::Kind::not_found:
+      return "not_found";
+    case Failure::Kind::parse:
+      return "parse";
+    case Failure::Kind::target:
+      return "target";
+    case Failure::Kind::auth:
+      return "auth";
   }
   return "unknown";
 }
@@ -107,7 +118,8 @@ Result<HttpAnswer> post(const ClientOptions& opt, const std::string& url,
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt.connect_timeout.count()));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(opt.total_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(opt.max_response_bytes));
+  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE,
+                   static_cast<curl_off_t>(opt.max_response_bytes));
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
@@ -120,8 +132,7 @@ Result<HttpAnswer> post(const ClientOptions& opt, const std::string& url,
   curl_easy_cleanup(curl);
   if (rc == CURLE_OK) return answer;
   std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-  if (rc == CURLE_OPERATION_TIMEDOUT)
-    return fail(Failure::Kind::timeout, "timed out: " + detail);
+  if (rc == CURLE_OPERATION_TIMEDOUT) return fail(Failure::Kind::timeout, "timed out: " + detail);
   if (sink.overflow || rc == CURLE_FILESIZE_EXCEEDED)
     return fail(Failure::Kind::too_large,
                 "response larger than " + std::to_string(opt.max_response_bytes) + " bytes");
@@ -185,8 +196,10 @@ struct GraphqlClient::Impl {
 
   void sleep(std::chrono::milliseconds d) {
     if (d.count() <= 0) return;
-    if (opt.sleep) opt.sleep(d);
-    else std::this_thread::sleep_for(d);
+    if (opt.sleep)
+      opt.sleep(d);
+    else
+      std::this_thread::sleep_for(d);
   }
 
   // Token bucket: capacity and refill of requests_per_minute per 60 s.
@@ -195,8 +208,7 @@ struct GraphqlClient::Impl {
     const double per_ms = capacity / 60000.0;
     for (;;) {
       auto now = Clock::now();
-      double elapsed =
-          std::chrono::duration<double, std::milli>(now - last_refill).count();
+      double elapsed = std::chrono::duration<double, std::milli>(now - last_refill).count();
       tokens = std::min(capacity, tokens + elapsed * per_ms);
       last_refill = now;
       if (tokens >= 1.0) {
@@ -286,7 +298,8 @@ Result<boost::json::value> GraphqlClient::execute(std::string_view operation_nam
           int shown = 0;
           for (const auto& e : errors->as_array()) {
             if (++shown > 3) break;
-            const boost::json::value* m = e.is_object() ? e.as_object().if_contains("message") : nullptr;
+            const boost::json::value* m =
+                e.is_object() ? e.as_object().if_contains("message") : nullptr;
             reason += " ";
             reason += (m && m->is_string()) ? std::string(m->as_string()) : "(no message)";
             reason += ";";
@@ -315,8 +328,8 @@ Result<std::string> sign_in(const ClientOptions& options, std::string_view api_k
       curl_free(e);
       return out;
     };
-    std::string body = "api_user%5Bkey%5D=" + escape(api_key) +
-                       "&api_user%5Bsecret%5D=" + escape(api_secret);
+    std::string body =
+        "api_user%5Bkey%5D=" + escape(api_key) + "&api_user%5Bsecret%5D=" + escape(api_secret);
     auto answer = post(options, api_url(options.base_url, "/api/sign_in"),
                        "application/x-www-form-urlencoded", body, std::nullopt);
     if (!answer) return answer.failure();
@@ -330,7 +343,8 @@ Result<std::string> sign_in(const ClientOptions& options, std::string_view api_k
     boost::system::error_code ec;
     auto doc = boost::json::parse(answer->body, ec);
     if (!ec && doc.is_object()) {
-      if (auto* t = doc.as_object().if_contains("jwt_token"); t && t->is_string() && !t->as_string().empty())
+      if (auto* t = doc.as_object().if_contains("jwt_token");
+          t && t->is_string() && !t->as_string().empty())
         return std::string(t->as_string());
     }
     return fail(Failure::Kind::auth, "sign_in: answer carried no token", answer->status);

@@ -38,14 +38,12 @@ struct Entity {
   const char* name;
   std::uint32_t cp;
 };
-constexpr std::array<Entity, 22> kEntities{{{"amp", '&'},     {"lt", '<'},       {"gt", '>'},
-                                            {"quot", '"'},    {"apos", '\''},    {"nbsp", ' '},
-                                            {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026},
-                                            {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"rdquo", 0x201D},
-                                            {"ldquo", 0x201C}, {"aring", 0xE5},   {"Aring", 0xC5},
-                                            {"auml", 0xE4},    {"Auml", 0xC4},    {"ouml", 0xF6},
-                                            {"Ouml", 0xD6},    {"eacute", 0xE9},  {"euro", 0x20AC},
-                                            {"shy", 0xAD}}};
+constexpr std::array<Entity, 22> kEntities{
+    {{"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
+     {"nbsp", ' '},     {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"rsquo", 0x2019},
+     {"lsquo", 0x2018}, {"rdquo", 0x201D}, {"ldquo", 0x201C}, {"aring", 0xE5},    {"Aring", 0xC5},
+     {"auml", 0xE4},    {"Auml", 0xC4},    {"ouml", 0xF6},    {"Ouml", 0xD6},     {"eacute", 0xE9},
+     {"euro", 0x20AC},  {"shy", 0xAD}}};
 
 // Decodes the entity starting at html[i] == '&'; returns characters consumed (0 if none).
 std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out) {
@@ -60,10 +58,14 @@ std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out
     if (digits.empty()) return 0;
     for (char c : digits) {
       int d;
-      if (c >= '0' && c <= '9') d = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
-      else return 0;
+      if (c >= '0' && c <= '9')
+        d = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        d = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        d = c - 'A' + 10;
+      else
+        return 0;
       cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
       if (cp > 0x10FFFF) cp = 0x110000;
     }
@@ -83,9 +85,9 @@ std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out
 
 bool is_block(std::string_view tag) {
   static constexpr std::array<std::string_view, 24> blocks{
-      "p",  "div", "br", "li", "ul",  "ol",    "h1",      "h2",         "h3",    "h4",  "h5", "h6",
-      "tr", "table", "blockquote", "pre", "section", "article", "header", "footer", "hr", "dd", "dt",
-      "figure"};
+      "p",       "div",     "br",     "li",     "ul", "ol",    "h1",         "h2",
+      "h3",      "h4",      "h5",     "h6",     "tr", "table", "blockquote", "pre",
+      "section", "article", "header", "footer", "hr", "dd",    "dt",         "figure"};
   return std::find(blocks.begin(), blocks.end(), tag) != blocks.end();
 }
 
@@ -118,8 +120,10 @@ std::string normalise(const std::string& raw) {
     }
     if (c < 0x20 || c == 0x7F) continue;  // other control characters
     if (!out.empty()) {
-      if (pending_newlines > 0) out.append(pending_newlines >= 2 ? "\n\n" : "\n");
-      else if (pending_space) out += ' ';
+      if (pending_newlines > 0)
+        out.append(pending_newlines >= 2 ? "\n\n" : "\n");
+      else if (pending_space)
+        out += ' ';
     }
     pending_newlines = 0;
     pending_space = false;
@@ -146,8 +150,8 @@ std::string html_to_text(std::string_view html, std::size_t max_bytes) {
   while (i < html.size()) {
     char c = html[i];
     bool starts_tag = c == '<' && i + 1 < html.size() &&
-                      (std::isalpha(static_cast<unsigned char>(html[i + 1])) || html[i + 1] == '/' ||
-                       html[i + 1] == '!');
+                      (std::isalpha(static_cast<unsigned char>(html[i + 1])) ||
+                       html[i + 1] == '/' || html[i + 1] == '!');
     if (starts_tag) {
       if (html.substr(i, 4) == "<!--") {
         auto end = html.find("-->", i + 4);

@@ -33,7 +33,7 @@ std::vector<PlannedItem> plan(const std::map<std::string, std::string>& known,
     const auto& item = items[i];
     if (!seen.insert(item.external_id).second) continue;
     auto it = known.find(item.external_id);
-    SyncAction action = it == known.end()                  ? SyncAction::create
+    SyncAction action = it == known.end()                 ? SyncAction::create
                         : it->second == item.content_hash ? SyncAction::unchanged
                                                           : SyncAction::update;
     out.push_back({item.external_id, action, i});
@@ -45,20 +45,23 @@ std::vector<PlannedItem> plan(const std::map<std::string, std::string>& known,
 
 const char* to_string(SyncAction action) {
   switch (action) {
-    case SyncAction::create: return "create";
-    case SyncAction::update: return "update";
-    case SyncAction::unchanged: return "unchanged";
+    case SyncAction::create:
+      return "create";
+    case SyncAction::update:
+      return "update";
+    case SyncAction::unchanged:
+      return "unchanged";
   }
   return "unchanged";
 }
 
 std::string content_hash(const ImportedActivity& a) {
   Fnv f;
-  for (std::string_view s : {std::string_view(a.external_id), std::string_view(a.external_url),
-                             std::string_view(a.title), std::string_view(a.date),
-                             std::string_view(a.start_time), std::string_view(a.end_time),
-                             std::string_view(a.place), std::string_view(a.municipality),
-                             std::string_view(a.format), std::string_view(a.public_documentation)})
+  for (std::string_view s :
+       {std::string_view(a.external_id), std::string_view(a.external_url),
+        std::string_view(a.title), std::string_view(a.date), std::string_view(a.start_time),
+        std::string_view(a.end_time), std::string_view(a.place), std::string_view(a.municipality),
+        std::string_view(a.format), std::string_view(a.public_documentation)})
     f.add(s);
   f.add(a.participants ? std::to_string(*a.participants) : "-");
   return f.hex();
@@ -66,8 +69,8 @@ std::string content_hash(const ImportedActivity& a) {
 
 std::string content_hash(const ImportedContribution& c) {
   Fnv f;
-  for (const std::string* s : {&c.external_id, &c.external_url, &c.text, &c.channel, &c.language,
-                               &c.created_at})
+  for (const std::string* s :
+       {&c.external_id, &c.external_url, &c.text, &c.channel, &c.language, &c.created_at})
     f.add(*s);
   return f.hex();
 }
@@ -81,8 +84,10 @@ std::optional<ImportedActivity> map_meeting(const DecidimMeeting& m) {
   a.date = m.start_time.substr(0, 10);  // the local date Decidim rendered
   a.start_time = m.start_time;
   a.end_time = m.end_time;
-  if (!m.location.empty() && !m.address.empty()) a.place = m.location + ", " + m.address;
-  else a.place = m.location.empty() ? m.address : m.location;
+  if (!m.location.empty() && !m.address.empty())
+    a.place = m.location + ", " + m.address;
+  else
+    a.place = m.location.empty() ? m.address : m.location;
   a.municipality = m.municipality;
   a.format = to_string(m.type);
   if (m.closed) {

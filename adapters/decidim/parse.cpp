@@ -11,9 +11,12 @@ namespace json = boost::json;
 
 const char* to_string(MeetingType type) {
   switch (type) {
-    case MeetingType::in_person: return "in_person";
-    case MeetingType::online: return "online";
-    case MeetingType::hybrid: return "hybrid";
+    case MeetingType::in_person:
+      return "in_person";
+    case MeetingType::online:
+      return "online";
+    case MeetingType::hybrid:
+      return "hybrid";
   }
   return "in_person";
 }
@@ -43,14 +46,20 @@ struct Node {
 const char* kind_name(const json::value* v) {
   if (!v) return "missing";
   switch (v->kind()) {
-    case json::kind::null: return "null";
-    case json::kind::bool_: return "a boolean";
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "a boolean";
     case json::kind::int64:
     case json::kind::uint64:
-    case json::kind::double_: return "a number";
-    case json::kind::string: return "a string";
-    case json::kind::array: return "an array";
-    case json::kind::object: return "an object";
+    case json::kind::double_:
+      return "a number";
+    case json::kind::string:
+      return "a string";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
   }
   return "?";
 }
@@ -190,7 +199,8 @@ Result<Node> connection_of(const json::value& data, std::string_view type_name,
                            std::string_view field) {
   Node root{&data, ""};
   Node component = root.field("component");
-  if (component.missing()) return fail(Failure::Kind::not_found, "component: null (unknown, unpublished or not public)");
+  if (component.missing())
+    return fail(Failure::Kind::not_found, "component: null (unknown, unpublished or not public)");
   auto obj = req_object(component);
   if (!obj) return obj.failure();
   Node tn = component.field("__typename");
@@ -253,16 +263,19 @@ std::string municipality_from_address(std::string_view address) {
     if (digit(i) && digit(i + 1) && digit(i + 2) && address[i + 3] == ' ' && digit(i + 4) &&
         digit(i + 5) && !digit(i + 6))
       j = i + 6;
-    else if (digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && digit(i + 4) && !digit(i + 5))
+    else if (digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && digit(i + 4) &&
+             !digit(i + 5))
       j = i + 5;
     else
       continue;
     if (j >= address.size() || address[j] != ' ') continue;
     std::size_t start = j + 1;
     std::size_t end = address.find(',', start);
-    std::string_view town = address.substr(start, end == std::string_view::npos ? address.npos : end - start);
+    std::string_view town =
+        address.substr(start, end == std::string_view::npos ? address.npos : end - start);
     while (!town.empty() && town.back() == ' ') town.remove_suffix(1);
-    if (!town.empty() && !std::isdigit(static_cast<unsigned char>(town[0]))) return std::string(town);
+    if (!town.empty() && !std::isdigit(static_cast<unsigned char>(town[0])))
+      return std::string(town);
   }
   return {};
 }
@@ -392,10 +405,15 @@ Result<Page<DecidimMeeting>> parse_meetings_page(const json::value& data, const 
     m.end_time = *end;
     auto type = req_string(n.field("typeOfMeeting"));
     if (!type) return type.failure();
-    if (*type == "online") m.type = MeetingType::online;
-    else if (*type == "hybrid") m.type = MeetingType::hybrid;
-    else if (*type == "in_person") m.type = MeetingType::in_person;
-    else return parse_error(n.path + ".typeOfMeeting", "unknown meeting type \"" + type->substr(0, 40) + "\"");
+    if (*type == "online")
+      m.type = MeetingType::online;
+    else if (*type == "hybrid")
+      m.type = MeetingType::hybrid;
+    else if (*type == "in_person")
+      m.type = MeetingType::in_person;
+    else
+      return parse_error(n.path + ".typeOfMeeting",
+                         "unknown meeting type \"" + type->substr(0, 40) + "\"");
     auto address = opt_string(n.field("address"));
     if (!address) return address.failure();
     m.address = html_to_text(*address, 500);

@@ -134,8 +134,10 @@ boost::json::object page_variables(std::string_view component_id, int first,
   boost::json::object vars;
   vars["componentId"] = component_id;
   vars["first"] = std::clamp(first, 1, kMaxPageSize);
-  if (after) vars["after"] = *after;
-  else vars["after"] = nullptr;
+  if (after)
+    vars["after"] = *after;
+  else
+    vars["after"] = nullptr;
   return vars;
 }
 

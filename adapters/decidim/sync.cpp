@@ -63,15 +63,18 @@ struct Engine {
     std::optional<std::string> after;
     std::set<std::string> cursors;
     for (int page = 0; page < config.max_pages; ++page) {
-      auto data = api.execute(op, query, queries::page_variables(component.id, config.page_size, after));
+      auto data =
+          api.execute(op, query, queries::page_variables(component.id, config.page_size, after));
       if (!data) return failed(data.failure().reason);
       auto parsed = parse_page(*data, ctx);
       if (!parsed) return failed(std::string(op) + ": " + parsed.failure().reason);
       std::vector<Item> mapped;
       for (const auto& raw : parsed->items) {
         auto m = map_item(raw);
-        if (m) mapped.push_back(std::move(*m));
-        else ++outcome.skipped;
+        if (m)
+          mapped.push_back(std::move(*m));
+        else
+          ++outcome.skipped;
       }
       if (!apply(mapped, upsert)) return false;
       const auto& pi = parsed->page_info;

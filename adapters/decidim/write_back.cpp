@@ -38,7 +38,9 @@ bool looks_like_html(std::string_view s) {
          (std::isalpha(static_cast<unsigned char>(s[lt + 1])) || s[lt + 1] == '/');
 }
 
-std::string as_html(std::string_view s) { return looks_like_html(s) ? std::string(s) : text_to_html(s); }
+std::string as_html(std::string_view s) {
+  return looks_like_html(s) ? std::string(s) : text_to_html(s);
+}
 
 bool is_date(const std::string& v) {
   if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
@@ -67,7 +69,8 @@ Result<boost::json::object> result_attributes(const MeasureResult& r, bool creat
   if (!r.description_sv.empty() || !r.description_en.empty())
     a["description"] = translated(r.description_sv, r.description_en);
   if (r.start_date) {
-    if (!is_date(*r.start_date)) return fail(Failure::Kind::parse, "start_date: expected YYYY-MM-DD");
+    if (!is_date(*r.start_date))
+      return fail(Failure::Kind::parse, "start_date: expected YYYY-MM-DD");
     a["startDate"] = *r.start_date;
   }
   if (r.end_date) {
@@ -111,12 +114,23 @@ std::string text_to_html(std::string_view text) {
       continue;
     }
     switch (c) {
-      case '&': para += "&amp;"; break;
-      case '<': para += "&lt;"; break;
-      case '>': para += "&gt;"; break;
-      case '"': para += "&quot;"; break;
-      case '\n': para += "<br>"; break;
-      default: para += c;
+      case '&':
+        para += "&amp;";
+        break;
+      case '<':
+        para += "&lt;";
+        break;
+      case '>':
+        para += "&gt;";
+        break;
+      case '"':
+        para += "&quot;";
+        break;
+      case '\n':
+        para += "<br>";
+        break;
+      default:
+        para += c;
     }
   }
   flush();
@@ -158,7 +172,8 @@ Result<GraphqlRequest> build_create_result(const MeasureResult& r) {
 
 Result<GraphqlRequest> build_update_result(const MeasureResult& r) {
   if (r.component_id.empty()) return fail(Failure::Kind::parse, "component_id: required");
-  if (!r.result_id || r.result_id->empty()) return fail(Failure::Kind::parse, "result_id: required");
+  if (!r.result_id || r.result_id->empty())
+    return fail(Failure::Kind::parse, "result_id: required");
   auto attributes = result_attributes(r, false);
   if (!attributes) return attributes.failure();
   GraphqlRequest req{"UpdateResult", kUpdateResult, {}};

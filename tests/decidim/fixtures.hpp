@@ -6,8 +6,12 @@
 
 namespace decidim_test {
 
-inline std::string source_dir() { return DIALOGD_SOURCE_DIR; }
-inline std::string fixtures_dir() { return source_dir() + "/../shared/fixtures/decidim"; }
+inline std::string source_dir() {
+  return DIALOGD_SOURCE_DIR;
+}
+inline std::string fixtures_dir() {
+  return source_dir() + "/../shared/fixtures/decidim";
+}
 
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -49,7 +49,8 @@ class ReplayServer {
     close(fds[1]);
     FILE* out = fdopen(fds[0], "r");
     int port = 0;
-    if (!out || std::fscanf(out, "PORT %d", &port) != 1) throw std::runtime_error("replay server did not start");
+    if (!out || std::fscanf(out, "PORT %d", &port) != 1)
+      throw std::runtime_error("replay server did not start");
     std::fclose(out);
     base_ = "http://127.0.0.1:" + std::to_string(port);
   }
@@ -88,7 +89,9 @@ class ReplayServer {
     curl_easy_cleanup(c);
     return out;
   }
-  std::string post(const std::string& path, const std::string& body) const { return request(path, &body); }
+  std::string post(const std::string& path, const std::string& body) const {
+    return request(path, &body);
+  }
   std::string get(const std::string& path) const { return request(path, nullptr); }
 
   pid_t pid_ = -1;
@@ -232,7 +235,8 @@ TEST(SyncE2E, AChangedProposalIsUpdatedNotDuplicated) {
   GraphqlClient client(options_for(server));
   MemoryTarget target;
   ASSERT_TRUE(run_sync(client, target, config_for(server, 50)).ok);
-  server.control(R"({"kind":"replace","from":"Inför mobila vårdteam","to":"Inför fler mobila vårdteam"})");
+  server.control(
+      R"({"kind":"replace","from":"Inför mobila vårdteam","to":"Inför fler mobila vårdteam"})");
   auto again = run_sync(client, target, config_for(server, 50));
   ASSERT_TRUE(again.ok) << again.last_error;
   EXPECT_EQ(again.created, 0);
@@ -300,7 +304,8 @@ TEST(SyncE2E, TimeoutIsATypedFailure) {
   auto outcome = run_sync(client, target, config_for(server, 50));
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
   EXPECT_FALSE(outcome.ok);
-  EXPECT_NE(outcome.last_error.find("MeetingsPage: timed out"), std::string::npos) << outcome.last_error;
+  EXPECT_NE(outcome.last_error.find("MeetingsPage: timed out"), std::string::npos)
+      << outcome.last_error;
   EXPECT_TRUE(target.activities.empty());
 }
 
@@ -346,7 +351,8 @@ TEST(SyncE2E, GraphqlErrorsAnswerNamesTheMessage) {
   ReplayServer server;
   GraphqlClient client(options_for(server));
   MemoryTarget target;
-  server.control(R"({"kind":"errors","op":"ProcessWithStepsAndComponents","message":"Query has depth of 16, which exceeds max depth of 15"})");
+  server.control(
+      R"({"kind":"errors","op":"ProcessWithStepsAndComponents","message":"Query has depth of 16, which exceeds max depth of 15"})");
   auto outcome = run_sync(client, target, config_for(server, 50));
   EXPECT_FALSE(outcome.ok);
   EXPECT_NE(outcome.last_error.find("exceeds max depth"), std::string::npos) << outcome.last_error;
@@ -402,7 +408,8 @@ TEST(SyncE2E, PacingWaitsOnceTheBucketIsEmpty) {
   auto opts = options_for(server, &sleeps);
   opts.requests_per_minute = 2;
   GraphqlClient client(opts);
-  for (int i = 0; i < 3; ++i) ASSERT_TRUE(client.execute("DecidimVersion", queries::kVersion, {}).ok());
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(client.execute("DecidimVersion", queries::kVersion, {}).ok());
   ASSERT_FALSE(sleeps.calls.empty());
   std::chrono::milliseconds total{0};
   for (auto d : sleeps.calls) total += d;
@@ -420,7 +427,8 @@ TEST(WriteBackE2E, SignInThenMutationsPassTheDocumentedTypes) {
   ASSERT_TRUE(token.ok()) << token.failure().reason;
   GraphqlClient client(opts);
 
-  auto answer = build_answer_proposal({"102", "4704", "accepted", "Förslaget bifalls.", "", "dialogd-4704-1"});
+  auto answer = build_answer_proposal(
+      {"102", "4704", "accepted", "Förslaget bifalls.", "", "dialogd-4704-1"});
   ASSERT_TRUE(answer.ok());
   auto unauthorised = client.execute(answer->operation_name, answer->query, answer->variables);
   ASSERT_FALSE(unauthorised.ok());
@@ -429,7 +437,8 @@ TEST(WriteBackE2E, SignInThenMutationsPassTheDocumentedTypes) {
   client.set_bearer_token(*token);
   auto answered = client.execute(answer->operation_name, answer->query, answer->variables);
   ASSERT_TRUE(answered.ok()) << answered.failure().reason;
-  EXPECT_EQ(answered->at("component").at("proposal").at("answer").at("state").as_string(), "accepted");
+  EXPECT_EQ(answered->at("component").at("proposal").at("answer").at("state").as_string(),
+            "accepted");
 
   MeasureResult m;
   m.component_id = "103";
@@ -452,10 +461,12 @@ TEST(WriteBackE2E, SignInThenMutationsPassTheDocumentedTypes) {
 
   // The server's type check is real: a string where Int is documented is refused.
   auto wrong = *update;
-  wrong.variables["input"].as_object()["attributes"].as_object()["decidimAccountabilityStatusId"] = "5";
+  wrong.variables["input"].as_object()["attributes"].as_object()["decidimAccountabilityStatusId"] =
+      "5";
   auto refused_types = client.execute(wrong.operation_name, wrong.query, wrong.variables);
   ASSERT_FALSE(refused_types.ok());
-  EXPECT_NE(refused_types.failure().reason.find("decidimAccountabilityStatusId"), std::string::npos);
+  EXPECT_NE(refused_types.failure().reason.find("decidimAccountabilityStatusId"),
+            std::string::npos);
 }
 
 TEST(Client, RetryAfterParsing) {

@@ -16,7 +16,9 @@ using decidim_test::fixture_data;
 namespace json = boost::json;
 
 namespace {
-ParseContext ctx() { return ParseContext{"https://dialog.example.se", "framtidens-halso-och-sjukvard", "sv"}; }
+ParseContext ctx() {
+  return ParseContext{"https://dialog.example.se", "framtidens-halso-och-sjukvard", "sv"};
+}
 
 const DecidimProposal& proposal(const std::vector<DecidimProposal>& all, const std::string& id) {
   for (const auto& p : all)
@@ -39,7 +41,8 @@ TEST(HtmlToText, StripsTagsAndDecodesEntities) {
 }
 
 TEST(HtmlToText, BlocksBecomeNewlinesAndListsDashes) {
-  EXPECT_EQ(html_to_text("<p>Ett</p><p>Två</p><ul><li>a</li><li>b</li></ul>"), "Ett\n\nTvå\n\n- a\n- b");
+  EXPECT_EQ(html_to_text("<p>Ett</p><p>Två</p><ul><li>a</li><li>b</li></ul>"),
+            "Ett\n\nTvå\n\n- a\n- b");
   EXPECT_EQ(html_to_text("rad 1<br>rad 2"), "rad 1\nrad 2");
 }
 
@@ -61,7 +64,8 @@ TEST(HtmlToText, CollapsesWhitespaceAndCapsOnUtf8Boundary) {
   EXPECT_EQ(html_to_text("1 < 2 and 3 > 2"), "1 < 2 and 3 > 2");  // not a tag
 }
 
-// --- parse ----------------------------------------------------------------------------------------
+// --- parse
+// ----------------------------------------------------------------------------------------
 
 TEST(Parse, VersionAcrossReleases) {
   auto v27 = parse_version(fixture_data("version.v0.27.json"));
@@ -189,7 +193,8 @@ TEST(Parse, PickTranslationOrder) {
   auto picked = pick_translation(&field, "sv");
   ASSERT_TRUE(picked);
   EXPECT_EQ(picked->locale, "en");  // sv is blank
-  auto only_fi = json::parse(R"({"translations":[{"locale":"fi","text":"Hei"},{"locale":"en","text":null}]})");
+  auto only_fi =
+      json::parse(R"({"translations":[{"locale":"fi","text":"Hei"},{"locale":"en","text":null}]})");
   EXPECT_EQ(pick_translation(&only_fi, "sv")->locale, "fi");
   auto none = json::parse(R"({"translations":[]})");
   EXPECT_FALSE(pick_translation(&none, "sv"));
@@ -204,7 +209,8 @@ TEST(Parse, BadDataNamesThePath) {
   auto r = parse_meetings_page(data, ctx());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.failure().kind, Failure::Kind::parse);
-  EXPECT_NE(r.failure().reason.find("component.meetings.edges[2].node.startTime"), std::string::npos)
+  EXPECT_NE(r.failure().reason.find("component.meetings.edges[2].node.startTime"),
+            std::string::npos)
       << r.failure().reason;
 
   auto p = fixture_data("process.v0.28.json");
@@ -218,20 +224,26 @@ TEST(Parse, BadDataNamesThePath) {
   q.at("component").at("proposals").as_object().erase("edges");
   EXPECT_FALSE(parse_proposals_page(q, ctx()).ok());
   auto t = fixture_data("meetings_page1.json");
-  t.at("component").at("meetings").at("edges").as_array()[0].as_object()["node"].as_object()
-      ["typeOfMeeting"] = "teleport";
-  EXPECT_NE(parse_meetings_page(t, ctx()).failure().reason.find("typeOfMeeting"), std::string::npos);
+  t.at("component")
+      .at("meetings")
+      .at("edges")
+      .as_array()[0]
+      .as_object()["node"]
+      .as_object()["typeOfMeeting"] = "teleport";
+  EXPECT_NE(parse_meetings_page(t, ctx()).failure().reason.find("typeOfMeeting"),
+            std::string::npos);
 }
 
 TEST(Parse, NeverCrashesOnArbitraryShapes) {
-  for (const char* doc : {"null", "[]", "{}", "{\"component\":[]}", "{\"component\":{}}",
-                          "{\"component\":{\"meetings\":{\"edges\":[null]}}}",
-                          "{\"component\":{\"meetings\":{\"edges\":[{\"node\":{}}],\"pageInfo\":{}}}}",
-                          "{\"component\":{\"proposals\":{\"edges\":[{\"node\":{\"id\":1,\"title\":{}}}],"
-                          "\"pageInfo\":{\"hasNextPage\":true}}}}",
-                          "{\"participatoryProcess\":{\"id\":\"1\",\"title\":{\"translations\":7}}}",
-                          "{\"participatoryProcess\":{\"id\":\"1\",\"title\":{\"translation\":\"x\"},"
-                          "\"steps\":[{\"id\":\"2\",\"title\":{\"translation\":\"y\"},\"startDate\":\"soon\"}]}}"}) {
+  for (const char* doc :
+       {"null", "[]", "{}", "{\"component\":[]}", "{\"component\":{}}",
+        "{\"component\":{\"meetings\":{\"edges\":[null]}}}",
+        "{\"component\":{\"meetings\":{\"edges\":[{\"node\":{}}],\"pageInfo\":{}}}}",
+        "{\"component\":{\"proposals\":{\"edges\":[{\"node\":{\"id\":1,\"title\":{}}}],"
+        "\"pageInfo\":{\"hasNextPage\":true}}}}",
+        "{\"participatoryProcess\":{\"id\":\"1\",\"title\":{\"translations\":7}}}",
+        "{\"participatoryProcess\":{\"id\":\"1\",\"title\":{\"translation\":\"x\"},"
+        "\"steps\":[{\"id\":\"2\",\"title\":{\"translation\":\"y\"},\"startDate\":\"soon\"}]}}"}) {
     auto v = json::parse(doc);
     EXPECT_FALSE(parse_meetings_page(v, ctx()).ok()) << doc;
     EXPECT_FALSE(parse_proposals_page(v, ctx()).ok()) << doc;
@@ -294,8 +306,9 @@ TEST(Mapping, ProposalsToContributions) {
   EXPECT_EQ(c->language, "sv");
   EXPECT_EQ(c->text.rfind("Inför mobila vårdteam i glesbygden\n\nI inlandskommunerna", 0), 0u);
   EXPECT_EQ(c->created_at, "2025-03-04T19:22:10+01:00");
-  EXPECT_EQ(c->external_url,
-            "https://dialog.example.se/processes/framtidens-halso-och-sjukvard/f/102/proposals/4701");
+  EXPECT_EQ(
+      c->external_url,
+      "https://dialog.example.se/processes/framtidens-halso-och-sjukvard/f/102/proposals/4701");
   EXPECT_FALSE(map_proposal(proposal(page->items, "4706")));  // withdrawn
   auto hidden = proposal(page->items, "4702");
   hidden.hidden = true;
@@ -352,8 +365,8 @@ TEST(Plan, CreateUpdateUnchangedAndDuplicates) {
 // --- write-back -----------------------------------------------------------------------------
 
 TEST(WriteBack, AnswerProposalVariablesAreTyped) {
-  auto req = build_answer_proposal({"102", "4704", "accepted", "Förslaget bifalls.\n\nTack <3",
-                                    "Accepted.", "dialogd-4704-1"});
+  auto req = build_answer_proposal(
+      {"102", "4704", "accepted", "Förslaget bifalls.\n\nTack <3", "Accepted.", "dialogd-4704-1"});
   ASSERT_TRUE(req.ok());
   EXPECT_EQ(req->operation_name, "AnswerProposal");
   EXPECT_NE(req->query.find("$input: AnswerInput!"), std::string::npos);
@@ -448,11 +461,11 @@ TEST(Exports, ResultsCsvColumnsAreKnownToDecidimsImporter) {
   auto sample = split(decidim_test::read_text(decidim_test::fixtures_dir() +
                                               "/graphql/fallback/results_import.csv"),
                       "\n")[0];
-  auto upstream = split(split(decidim_test::read_text(
-                                  decidim_test::fixtures_dir() +
-                                  "/decidim-accountability__spec__fixtures__valid_result.csv"),
-                              "\n")[0],
-                        ";");
+  auto upstream = split(
+      split(decidim_test::read_text(decidim_test::fixtures_dir() +
+                                    "/decidim-accountability__spec__fixtures__valid_result.csv"),
+            "\n")[0],
+      ";");
   auto sample_cols = split(sample, ";");
   for (const auto& col : header) {
     bool known = col == "external_id" ||
@@ -470,9 +483,11 @@ TEST(Exports, ResultsCsvColumnsAreKnownToDecidimsImporter) {
 TEST(Exports, ProposalAnswersJsonMatchesTheFallbackSample) {
   std::vector<ProposalOutcome> outcomes{
       {"102", "4704", "accepted",
-       "<p>Förslaget bifalls. Barnmorskemottagningen i Kiruna förstärks från januari 2026.</p>", "", ""},
+       "<p>Förslaget bifalls. Barnmorskemottagningen i Kiruna förstärks från januari 2026.</p>", "",
+       ""},
       {"102", "4708", "rejected",
-       "<p>Förslaget avslås i nuvarande form; språkstöd erbjuds i stället via tolk och modersmålsstöd.</p>",
+       "<p>Förslaget avslås i nuvarande form; språkstöd erbjuds i stället via tolk och "
+       "modersmålsstöd.</p>",
        "<p>Rejected in its current form.</p>", ""}};
   auto out = proposal_answers_json(outcomes);
   ASSERT_TRUE(out.ok());
@@ -495,7 +510,8 @@ TEST(Exports, ProposalAnswersJsonMatchesTheFallbackSample) {
   }
   // Same key style as Decidim's own sample file.
   auto upstream = json::parse(decidim_test::read_text(
-      decidim_test::fixtures_dir() + "/decidim-dev__lib__decidim__dev__assets__import_proposal_answers.json"));
+      decidim_test::fixtures_dir() +
+      "/decidim-dev__lib__decidim__dev__assets__import_proposal_answers.json"));
   EXPECT_TRUE(upstream.as_array()[0].as_object().contains("answer/en"));
   EXPECT_TRUE(upstream.as_array()[0].at("id").is_int64());
   EXPECT_FALSE(proposal_answers_json({{"102", "abc", "accepted", "x", "", ""}}).ok());
@@ -504,8 +520,10 @@ TEST(Exports, ProposalAnswersJsonMatchesTheFallbackSample) {
 TEST(Exports, ProposalAnswersCsvMatchesTheFallbackSample) {
   std::vector<ProposalOutcome> outcomes{
       {"102", "4704", "accepted",
-       "<p>Förslaget bifalls. Barnmorskemottagningen i Kiruna förstärks från januari 2026.</p>", "", ""},
-      {"102", "4705", "evaluating", "<p>Förslaget utreds inom översynen av akutsjukvården.</p>", "", ""}};
+       "<p>Förslaget bifalls. Barnmorskemottagningen i Kiruna förstärks från januari 2026.</p>", "",
+       ""},
+      {"102", "4705", "evaluating", "<p>Förslaget utreds inom översynen av akutsjukvården.</p>", "",
+       ""}};
   auto out = proposal_answers_csv(outcomes);
   ASSERT_TRUE(out.ok());
   auto lines = split(*out, "\r\n");
@@ -514,8 +532,10 @@ TEST(Exports, ProposalAnswersCsvMatchesTheFallbackSample) {
                       "\n");
   EXPECT_EQ(lines[0], sample[0]);
   // Identical up to quoting: the sample quotes every HTML field, RFC 4180 only where needed.
-  EXPECT_EQ(lines[1], "4704;accepted;<p>Förslaget bifalls. Barnmorskemottagningen i Kiruna "
-                      "förstärks från januari 2026.</p>;");
-  EXPECT_EQ(sample[1], "4704;accepted;\"<p>Förslaget bifalls. Barnmorskemottagningen i Kiruna "
-                       "förstärks från januari 2026.</p>\";");
+  EXPECT_EQ(lines[1],
+            "4704;accepted;<p>Förslaget bifalls. Barnmorskemottagningen i Kiruna "
+            "förstärks från januari 2026.</p>;");
+  EXPECT_EQ(sample[1],
+            "4704;accepted;\"<p>Förslaget bifalls. Barnmorskemottagningen i Kiruna "
+            "förstärks från januari 2026.</p>\";");
 }

@@ -32,8 +32,8 @@ struct ClientOptions {
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds total_timeout{30000};
   std::size_t max_response_bytes = 8 * 1024 * 1024;
-  int requests_per_minute = 100;  // Decidim's Rack::Attack default per IP
-  int max_retries = 3;            // after a 429
+  int requests_per_minute = 100;              // Decidim's Rack::Attack default per IP
+  int max_retries = 3;                        // after a 429
   std::chrono::seconds max_retry_after{120};  // a longer Retry-After fails instead of sleeping
   std::string user_agent = "dialogd-decidim/1";
   // Injectable for tests; defaults to std::this_thread::sleep_for.

@@ -15,9 +15,9 @@
 namespace dialogd::decidim {
 
 struct ParseContext {
-  std::string base_url;      // to build public URLs (0.27/0.28 have no url field)
-  std::string process_slug;  // ditto
-  std::string locale = "sv"; // preferred locale; then sv, en, any
+  std::string base_url;       // to build public URLs (0.27/0.28 have no url field)
+  std::string process_slug;   // ditto
+  std::string locale = "sv";  // preferred locale; then sv, en, any
 };
 
 struct PickedText {

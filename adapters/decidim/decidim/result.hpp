@@ -9,17 +9,17 @@ namespace dialogd::decidim {
 
 struct Failure {
   enum class Kind {
-    network,          // connection refused, DNS, TLS, ...
-    timeout,          // connect or total timeout
-    http_status,      // non-200 answer (after 429 retries ran out: rate_limited)
-    rate_limited,     // 429 and Retry-After retries exhausted
-    too_large,        // response over the size cap
-    malformed_json,   // body is not JSON
-    graphql_errors,   // answer carried an "errors" array
-    not_found,        // process or component null
-    parse,            // JSON has the wrong shape; reason names the path
-    target,           // the SyncTarget failed
-    auth,             // sign-in failed
+    network,         // connection refused, DNS, TLS, ...
+    timeout,         // connect or total timeout
+    http_status,     // non-200 answer (after 429 retries ran out: rate_limited)
+    rate_limited,    // 429 and Retry-After retries exhausted
+    too_large,       // response over the size cap
+    malformed_json,  // body is not JSON
+    graphql_errors,  // answer carried an "errors" array
+    not_found,       // process or component null
+    parse,           // JSON has the wrong shape; reason names the path
+    target,          // the SyncTarget failed
+    auth,            // sign-in failed
   };
   Kind kind = Kind::network;
   std::string reason;

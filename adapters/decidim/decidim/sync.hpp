@@ -41,8 +41,8 @@ struct SyncConfig {
   std::string base_url;    // for public URLs of meetings and proposals
   std::string process_id;  // participatoryProcess(id:)
   std::string locale = "sv";
-  int page_size = 50;   // clamped to 1..50
-  int max_pages = 1000; // per component, a guard against a server that never ends
+  int page_size = 50;    // clamped to 1..50
+  int max_pages = 1000;  // per component, a guard against a server that never ends
 };
 
 // Runs one sync. Never throws; the outcome (also passed to record_outcome) says what happened.

@@ -14,7 +14,7 @@ struct Translated {
 
 struct DecidimStep {
   std::string id;
-  std::string title;       // picked by locale
+  std::string title;                      // picked by locale
   std::optional<std::string> start_date;  // YYYY-MM-DD (0.27 Date; 0.28+ DateTime cut to its date)
   std::optional<std::string> end_date;
   bool active = false;
@@ -59,8 +59,8 @@ struct DecidimProposal {
   std::string id;
   std::string component_id;
   std::string title;
-  std::string body;      // plain text
-  std::string language;  // locale the title/body were picked from
+  std::string body;                  // plain text
+  std::string language;              // locale the title/body were picked from
   std::optional<std::string> state;  // null unless the answer is published or withdrawn
   bool withdrawn = false;
   bool hidden = false;

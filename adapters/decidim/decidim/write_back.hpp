@@ -35,13 +35,14 @@ struct MeasureResult {
   std::string description_sv, description_en;
   std::optional<std::string> start_date;  // YYYY-MM-DD
   std::optional<std::string> end_date;
-  std::optional<double> progress;         // 0..100
-  std::optional<int> status_id;           // decidimAccountabilityStatusId (must exist in Decidim)
+  std::optional<double> progress;  // 0..100
+  std::optional<int> status_id;    // decidimAccountabilityStatusId (must exist in Decidim)
   std::vector<int> proposal_ids;
   std::string external_id;
 };
 
-// Invalid input (unknown state, progress out of range, missing ids) -> parse failure naming the field.
+// Invalid input (unknown state, progress out of range, missing ids) -> parse failure naming the
+// field.
 Result<GraphqlRequest> build_answer_proposal(const ProposalOutcome& outcome);
 Result<GraphqlRequest> build_create_result(const MeasureResult& result);
 Result<GraphqlRequest> build_update_result(const MeasureResult& result);
