@@ -1,7 +1,9 @@
 #include "decidim/mapping.hpp"
 
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <set>
 
 namespace dialogd::decidim {
@@ -43,6 +45,41 @@ std::vector<PlannedItem> plan(const std::map<std::string, std::string>& known,
 
 }  // namespace
 
+std::string to_utc_rfc3339(std::string_view t) {
+  int y, mo, d, h, mi, s, oh = 0, om = 0;
+  char sign = 'Z';
+  std::string v(t);
+  if (v.size() < 19 ||
+      std::sscanf(v.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
+    return v;
+  std::size_t rest = 19;
+  if (rest < v.size() && v[rest] == '.') {  // fractions: dropped
+    ++rest;
+    while (rest < v.size() && std::isdigit(static_cast<unsigned char>(v[rest]))) ++rest;
+  }
+  if (rest < v.size() && (v[rest] == '+' || v[rest] == '-')) {
+    sign = v[rest];
+    if (std::sscanf(v.c_str() + rest + 1, "%2d:%2d", &oh, &om) != 2) return v;
+  } else if (rest >= v.size() || (v[rest] != 'Z' && v[rest] != 'z')) {
+    return v;
+  }
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = s;
+  std::time_t epoch = timegm(&tm);
+  long offset = (oh * 3600L + om * 60L) * (sign == '-' ? -1 : sign == '+' ? 1 : 0);
+  epoch -= offset;
+  std::tm utc{};
+  gmtime_r(&epoch, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
 const char* to_string(SyncAction action) {
   switch (action) {
     case SyncAction::create:
@@ -82,8 +119,8 @@ std::optional<ImportedActivity> map_meeting(const DecidimMeeting& m) {
   a.external_url = m.url;
   a.title = m.title;
   a.date = m.start_time.substr(0, 10);  // the local date Decidim rendered
-  a.start_time = m.start_time;
-  a.end_time = m.end_time;
+  a.start_time = to_utc_rfc3339(m.start_time);
+  a.end_time = to_utc_rfc3339(m.end_time);
   if (!m.location.empty() && !m.address.empty())
     a.place = m.location + ", " + m.address;
   else
@@ -105,7 +142,7 @@ std::optional<ImportedContribution> map_proposal(const DecidimProposal& p) {
   c.external_url = p.url;
   c.text = p.body.empty() ? p.title : p.title + "\n\n" + p.body;
   c.language = p.language;
-  c.created_at = p.published_at;
+  c.created_at = to_utc_rfc3339(p.published_at);
   c.content_hash = content_hash(c);
   return c;
 }

@@ -283,6 +283,7 @@ TEST(Mapping, MeetingsToActivities) {
   ASSERT_TRUE(a);
   EXPECT_EQ(a->external_id, "decidim:meeting:301");
   EXPECT_EQ(a->date, "2025-03-12");
+  EXPECT_EQ(a->start_time, "2025-03-12T16:30:00Z");
   EXPECT_EQ(a->format, "in_person");
   EXPECT_EQ(a->municipality, "Kiruna");
   EXPECT_EQ(a->participants, 42);
@@ -305,7 +306,7 @@ TEST(Mapping, ProposalsToContributions) {
   EXPECT_EQ(c->channel, "decidim");
   EXPECT_EQ(c->language, "sv");
   EXPECT_EQ(c->text.rfind("Inför mobila vårdteam i glesbygden\n\nI inlandskommunerna", 0), 0u);
-  EXPECT_EQ(c->created_at, "2025-03-04T19:22:10+01:00");
+  EXPECT_EQ(c->created_at, "2025-03-04T18:22:10Z");  // RFC 3339 UTC, as dialogd stores instants
   EXPECT_EQ(
       c->external_url,
       "https://dialog.example.se/processes/framtidens-halso-och-sjukvard/f/102/proposals/4701");
@@ -338,6 +339,14 @@ TEST(Mapping, NoPersonalDataReachesContributions) {
       }
     }
   }
+}
+
+TEST(Mapping, TimestampsToUtc) {
+  EXPECT_EQ(to_utc_rfc3339("2025-06-18T10:12:44+02:00"), "2025-06-18T08:12:44Z");
+  EXPECT_EQ(to_utc_rfc3339("2025-01-01T00:30:00+01:00"), "2024-12-31T23:30:00Z");
+  EXPECT_EQ(to_utc_rfc3339("2025-01-01T00:30:00.123-05:00"), "2025-01-01T05:30:00Z");
+  EXPECT_EQ(to_utc_rfc3339("2025-01-01T00:30:00Z"), "2025-01-01T00:30:00Z");
+  EXPECT_EQ(to_utc_rfc3339("garbage"), "garbage");
 }
 
 TEST(Plan, CreateUpdateUnchangedAndDuplicates) {

@@ -16,6 +16,9 @@ std::optional<ImportedActivity> map_meeting(const DecidimMeeting& meeting);
 // Withdrawn and hidden (moderated) proposals map to nothing. No author data is carried over.
 std::optional<ImportedContribution> map_proposal(const DecidimProposal& proposal);
 
+// "2025-03-04T19:22:10+01:00" -> "2025-03-04T18:22:10Z"; anything unparseable is returned as is.
+std::string to_utc_rfc3339(std::string_view timestamp);
+
 // Stable content hash (FNV-1a 64, hex) over every mapped field except the hash itself.
 std::string content_hash(const ImportedActivity& activity);
 std::string content_hash(const ImportedContribution& contribution);
