@@ -495,4 +495,59 @@ Result<Page<DecidimProposal>> parse_proposals_page(const json::value& data,
   return out;
 }
 
+Result<Page<DecidimResult>> parse_results_page(const json::value& data) {
+  auto conn = connection_of(data, "Accountability", "results");
+  if (!conn) return conn.failure();
+  Page<DecidimResult> out;
+  auto pi = page_info(*conn);
+  if (!pi) return pi.failure();
+  out.page_info = *pi;
+  Node edges = conn->field("edges");
+  for (std::size_t i = 0; i < edges.v->as_array().size(); ++i) {
+    Node n = edges.index(i).field("node");
+    auto no = req_object(n);
+    if (!no) return no.failure();
+    DecidimResult r;
+    auto id = req_string(n.field("id"));
+    if (!id) return id.failure();
+    r.id = *id;
+    auto ext = opt_string(n.field("externalId"));
+    if (!ext) return ext.failure();
+    r.external_id = *ext;
+    auto title = translated_pair(n.field("title"), false);
+    if (!title) return title.failure();
+    r.title = *title;
+    auto sd = date_of(n.field("startDate"));
+    if (!sd) return sd.failure();
+    r.start_date = *sd;
+    auto ed = date_of(n.field("endDate"));
+    if (!ed) return ed.failure();
+    r.end_date = *ed;
+    Node progress = n.field("progress");
+    if (!progress.missing()) {
+      if (!progress.v->is_number())
+        return parse_error(progress.path,
+                           std::string("expected a number, got ") + kind_name(progress.v));
+      r.progress = progress.v->to_number<double>();
+    }
+    Node parent = n.field("parent");
+    if (!parent.missing()) {
+      auto pid = req_string(parent.field("id"));
+      if (!pid) return pid.failure();
+      r.parent_id = *pid;
+    }
+    Node status = n.field("status");
+    if (!status.missing()) {
+      auto sid = req_string(status.field("id"));
+      if (!sid) return sid.failure();
+      r.status_id = *sid;
+      auto key = opt_string(status.field("key"));
+      if (!key) return key.failure();
+      r.status_key = *key;
+    }
+    out.items.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace dialogd::decidim

@@ -252,6 +252,30 @@ TEST(Parse, NeverCrashesOnArbitraryShapes) {
   }
 }
 
+TEST(Parse, ResultsPage) {
+  auto page = parse_results_page(fixture_data("results_page1.json"));
+  ASSERT_TRUE(page.ok()) << page.failure().reason;
+  ASSERT_EQ(page->items.size(), 3u);
+  const DecidimResult* in_progress = nullptr;
+  for (const auto& r : page->items)
+    if (r.id == "77") in_progress = &r;
+  ASSERT_NE(in_progress, nullptr);
+  EXPECT_EQ(in_progress->progress, 40.0);
+  EXPECT_FALSE(in_progress->title.sv.empty());
+  EXPECT_TRUE(in_progress->start_date.has_value());
+  auto wrong = fixture_data("results_page1.json");
+  wrong.at("component")
+      .at("results")
+      .at("edges")
+      .as_array()[1]
+      .as_object()["node"]
+      .as_object()["progress"] = "forty";
+  auto bad = parse_results_page(wrong);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.failure().reason.find("component.results.edges[1].node.progress"),
+            std::string::npos);
+}
+
 TEST(Parse, MunicipalityFromAddress) {
   EXPECT_EQ(municipality_from_address("Folkets Hus, Föreningsgatan 8, 981 31 Kiruna"), "Kiruna");
   EXPECT_EQ(municipality_from_address("Storgatan 1, 97231 Luleå, Sverige"), "Luleå");

@@ -44,6 +44,8 @@ Result<Page<DecidimMeeting>> parse_meetings_page(const boost::json::value& data,
 Result<Page<DecidimProposal>> parse_proposals_page(const boost::json::value& data,
                                                    const ParseContext& ctx);
 
+Result<Page<DecidimResult>> parse_results_page(const boost::json::value& data);
+
 // "981 31 Kiruna" -> "Kiruna" (a Swedish postcode followed by the town), else "".
 std::string municipality_from_address(std::string_view address);
 

@@ -68,6 +68,19 @@ struct DecidimProposal {
   std::string published_at;
 };
 
+// An accountability result (to find what write-back should update, e.g. by external_id).
+struct DecidimResult {
+  std::string id;
+  std::string external_id;
+  Translated title;
+  std::optional<std::string> start_date;  // YYYY-MM-DD
+  std::optional<std::string> end_date;
+  std::optional<double> progress;  // 0..100
+  std::optional<std::string> parent_id;
+  std::optional<std::string> status_id;
+  std::string status_key;
+};
+
 struct PageInfo {
   bool has_next_page = false;
   std::optional<std::string> end_cursor;
