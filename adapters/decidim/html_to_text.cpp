@@ -15,6 +15,18 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// Case-insensitive search for an ASCII lower-case needle, without copying the haystack.
+std::size_t find_ci(std::string_view hay, std::string_view needle, std::size_t from) {
+  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size() && std::tolower(static_cast<unsigned char>(hay[i + k])) == needle[k])
+      ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   if (cp < 0x80) {
@@ -168,12 +180,11 @@ std::string html_to_text(std::string_view html, std::size_t max_bytes) {
       std::string tag = lower(inner.substr(0, n));
       i = end + 1;
       if (!closing && drops_content(tag)) {
-        std::string lower_rest = lower(html.substr(i));
-        auto close = lower_rest.find("</" + tag);
-        if (close == std::string::npos) {
+        auto close = find_ci(html, "</" + tag, i);
+        if (close == std::string_view::npos) {
           i = html.size();
         } else {
-          auto gt = html.find('>', i + close);
+          auto gt = html.find('>', close);
           i = gt == std::string_view::npos ? html.size() : gt + 1;
         }
         raw += ' ';
