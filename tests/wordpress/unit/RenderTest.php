@@ -100,6 +100,8 @@ class RenderTest extends DialogdTestCase {
 		$wp_meta_boxes = array();
 		require_once ABSPATH . 'wp-admin/includes/dashboard.php';
 		require_once ABSPATH . 'wp-admin/includes/template.php';
+		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
+		require_once ABSPATH . 'wp-admin/includes/screen.php';
 		set_current_screen( 'dashboard' );
 		dialogd_dashboard_setup();
 		$this->assertEmpty( $wp_meta_boxes['dashboard']['normal']['core']['dialogd_overdue'] ?? null );
