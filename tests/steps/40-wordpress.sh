@@ -92,7 +92,7 @@ mount --bind "$T/etc" /etc/wordpress
 export WP_TEST_HOST="$HOST" WP_TEST_ADMIN_PASS="$ADMIN_PASS" WP_TEST_CONTENT="$T/content"
 php "$ROOT/tests/wordpress/install.php" >"$T/install.log" 2>&1 || { cat "$T/install.log"; exit 1; }
 
-PHP_CLI_SERVER_WORKERS=4 php -S "$HOST" -t /usr/share/wordpress "$ROOT/tests/wordpress/router.php" >"$T/php.log" 2>&1 &
+PHP_CLI_SERVER_WORKERS=4 php -d display_errors=0 -d log_errors=1 -S "$HOST" -t /usr/share/wordpress "$ROOT/tests/wordpress/router.php" >"$T/php.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://$HOST/wp-login.php" 2>/dev/null && break; sleep 0.2; done
 

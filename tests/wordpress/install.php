@@ -16,6 +16,7 @@ if ( is_wp_error( $result ) ) {
 	exit( 1 );
 }
 update_option( 'permalink_structure', '/%postname%/' );
+update_option( 'WPLANG', 'sv_SE' );
 switch_theme( 'dialogd-test' );
 $activated = activate_plugin( 'dialogd/dialogd.php' );
 if ( is_wp_error( $activated ) ) {
