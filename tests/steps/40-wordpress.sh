@@ -63,7 +63,9 @@ for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$DPORT/health" >/dev/null 
 WPORT="$(free_port)"
 HOST="127.0.0.1:$WPORT"
 ADMIN_PASS="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-mkdir -p "$T/etc" "$T/content/plugins" "$T/content/themes" "$T/content/uploads"
+mkdir -p "$T/etc" "$T/content/plugins" "$T/content/themes" "$T/content/uploads" "$T/content/languages"
+# WordPress only accepts a site language whose core catalogue exists; an empty one makes the site sv_SE.
+printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: sv_SE\\n"\n' | msgfmt -o "$T/content/languages/sv_SE.mo" -
 cp -r "$PLUGIN" "$T/content/plugins/dialogd"
 cp -r "$ROOT/tests/wordpress/theme" "$T/content/themes/dialogd-test"
 salt() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }

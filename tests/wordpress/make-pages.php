@@ -8,7 +8,7 @@ require '/usr/share/wordpress/wp-load.php';
 $id    = preg_replace( '/[^A-Za-z0-9_-]/', '', $argv[1] );
 $pages = array();
 foreach ( array( 'status', 'ladder', 'contribute', 'receipt', 'feedback', 'representation' ) as $w ) {
-	$attr         = 'receipt' === $w ? '' : ' dialogue="' . $id . '"' . ( 'contribute' === $w ? ' lang="sv"' : '' );
+	$attr         = 'receipt' === $w ? '' : ' dialogue="' . $id . '"';
 	$pages[ $w ]  = array( "Dialog $w", "[dialogd_$w$attr]" );
 }
 $pages['block'] = array( 'Dialog block', '<!-- wp:dialogd/widget {"widget":"status","dialogue":"' . $id . '"} /-->' );

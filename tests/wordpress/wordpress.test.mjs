@@ -105,7 +105,7 @@ test('every page shows live dialogue data, enqueues the widget script once, hide
     if (name !== 'receipt') {
       const main = page.locator('main');
       assert.ok(await main.getByText('Kollektivtrafiken i Jokkmokk').first().isVisible(), `${name}: title`);
-      assert.match(await main.innerText(), /Pågående dialog|Open for dialogue/, `${name}: state`);
+      assert.match(await main.innerText(), /Status: Pågående dialog/, `${name}: state in the site's language`);
       assert.equal(await page.locator(`main a[href="${DIALOGD_BASE}/d/${dialogue.id}"]`).first().count(), 1, `${name}: link`);
     } else {
       assert.ok(await page.locator('main input[name="dialogd_receipt"]').isVisible(), await page.locator('main').innerHTML());
