@@ -18,7 +18,8 @@ T="$(mktemp -d /tmp/dialogd-wp.XXXXXX)"
 PIDS=()
 cleanup() {
   local rc=$?
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  # php -S with workers forks children: stop them by their parent's id, then the parents.
+  for p in "${PIDS[@]}"; do pkill -TERM -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
   umount /etc/wordpress 2>/dev/null || true
   if [ $rc -ne 0 ]; then
