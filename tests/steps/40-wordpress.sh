@@ -12,8 +12,8 @@ if [ -z "${DIALOGD_WP_NS:-}" ]; then
 fi
 
 START=$(date +%s)
-BIN="${DIALOGD_BIN:-/work/build-base/dialogd}"
-[ -x "$BIN" ] || BIN="$ROOT/build/dialogd"
+BIN="${DIALOGD_BIN:-$ROOT/build/dialogd}"
+[ -x "$BIN" ] || BIN=/work/build-base/dialogd
 T="$(mktemp -d /tmp/dialogd-wp.XXXXXX)"
 PIDS=()
 cleanup() {

@@ -166,6 +166,15 @@ test('a contribution sent through the site reaches dialogd once, retries do not 
   assert.equal(raw.status, 403);
   assert.ok(!(await raw.text()).includes(PORTAL_KEY));
   await context.close();
+
+  // A logged-in editor contributes through the same form.
+  const editor = await login('redaktor');
+  await editor.page.goto(pages.contribute);
+  await editor.page.fill('main textarea[name="text"]', 'Från redaktören.');
+  await editor.page.click('main form.dialogd-contribute-form button[type="submit"]');
+  await editor.page.locator('main .dialogd-result', { hasText: /Tack!|kunde inte|Formuläret/ }).waitFor({ timeout: 15000 });
+  assert.match(await editor.page.locator('main .dialogd-result').innerText(), /Tack!/);
+  await editor.context.close();
 });
 
 test('a visitor without rights can neither reach nor change the settings', async () => {

@@ -14,10 +14,12 @@
 			var out = form.querySelector( '.dialogd-result' );
 			var text = form.querySelector( 'textarea[name="text"]' ).value;
 			out.textContent = cfg.sending;
+			var headers = { 'Content-Type': 'application/json', 'Idempotency-Key': idem, 'X-Dialogd-Nonce': cfg.nonce };
+			if ( cfg.restNonce ) { headers[ 'X-WP-Nonce' ] = cfg.restNonce; }
 			fetch( cfg.endpoint, {
 				method: 'POST',
 				credentials: 'same-origin',
-				headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idem, 'X-Dialogd-Nonce': cfg.nonce },
+				headers: headers,
 				body: JSON.stringify( { dialogue: form.dataset.dialogue, text: text, channel: 'web', lang: form.dataset.lang } )
 			} ).then( function ( res ) {
 				return res.json().then( function ( body ) { return { ok: res.ok, body: body }; } );

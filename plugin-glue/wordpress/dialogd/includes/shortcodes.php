@@ -84,6 +84,8 @@ function dialogd_enqueue_contribute_script(): void {
 		array(
 			'endpoint' => esc_url_raw( rest_url( 'dialogd/v1/contributions' ) ),
 			'nonce'    => wp_create_nonce( 'dialogd_contribute' ),
+			// Keeps a logged-in visitor logged in for the REST call (else WordPress treats them as anonymous).
+			'restNonce' => is_user_logged_in() ? wp_create_nonce( 'wp_rest' ) : '',
 			'sending'  => __( 'Sending…', 'dialogd' ),
 			'failed'   => __( 'Your contribution could not be sent. Please try again.', 'dialogd' ),
 			/* translators: %s: receipt code */
