@@ -200,3 +200,20 @@ test('a visitor without rights can neither reach nor change the settings', async
   assert.equal(JSON.parse(php('get-option.php', 'dialogd_portal_key')), PORTAL_KEY);
   await context.close();
 });
+
+test('the block editor knows the dialogd block (editor script without a build step loads cleanly)', async () => {
+  const { context, page } = await login('admin');
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${WP_BASE}/wp-admin/post-new.php?post_type=page`);
+  await page.waitForFunction(() => window.wp && window.wp.blocks && window.wp.blocks.getBlockType('dialogd/widget'), null, { timeout: 30000 });
+  const block = await page.evaluate(() => {
+    const t = window.wp.blocks.getBlockType('dialogd/widget');
+    return { title: t.title, widgets: t.attributes.widget.enum };
+  });
+  assert.equal(block.title, 'dialogd');
+  assert.deepEqual(block.widgets, ['status', 'ladder', 'contribute', 'receipt', 'feedback', 'representation']);
+  assert.deepEqual(errors.filter((m) => /dialogd/i.test(m)), []);
+  assert.ok(!(await page.content()).includes(PORTAL_KEY));
+  await context.close();
+});
