@@ -8,6 +8,10 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PLUGIN="$ROOT/plugin-glue/wordpress/dialogd"
 
 if [ -z "${DIALOGD_WP_NS:-}" ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "wordpress: FAILED: needs root, for a private mount namespace over /etc/wordpress"
+    exit 1
+  fi
   exec unshare -m --propagation private env DIALOGD_WP_NS=1 "$0" "$@"
 fi
 
