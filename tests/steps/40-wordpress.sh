@@ -32,6 +32,7 @@ cleanup() {
     done
   fi
   rm -rf "$T"
+  [ $rc -ne 0 ] && echo "wordpress: FAILED (exit $rc) after $(( $(date +%s) - START ))s"
   exit $rc
 }
 trap cleanup EXIT INT TERM
