@@ -84,7 +84,8 @@ const Router& router() {
     r.add({verb::delete_, "/v1/webhooks/{id}", Access::portal, h::delete_webhook});
     r.add({verb::get, "/v1/dialogues/{id}/feedback", Access::editor, h::dialogue_feedback});
     r.add({verb::get, "/v1/dialogues/{id}/feedback/public", Access::anyone, h::public_feedback});
-    r.add({verb::get, "/v1/feedback/overdue", Access::editor, h::feedback_overdue});
+    // Portals show their organisation which dialogues owe feedback (titles and counts only).
+    r.add({verb::get, "/v1/feedback/overdue", Access::portal, h::feedback_overdue});
     r.add({verb::delete_, "/v1/contacts", Access::admin, h::erase_contacts});
     r.add({verb::post, "/v1/organisations", Access::operator_, h::create_organisation, true, true});
     r.add({verb::get, "/v1/organisations", Access::operator_, h::list_organisations});
