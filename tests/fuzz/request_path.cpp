@@ -1,7 +1,7 @@
 // Fuzz target: the whole request path in process. Raw bytes -> Beast's request parser (with the
 // server's header and body limits) -> router -> Dispatcher (the real handlers) on a SQLite store in
 // a temporary file, migrated and loaded with the demo data once, with one API key of each role.
-// Invariant: no request is answered with a 5xx.
+// Invariants: no request is answered with a 5xx; every 4xx is application/problem+json.
 //
 // So that the seed corpus reaches existing resources, "@D0".."@D9" in the request target stand for
 // the demo's dialogue ids (in the order app::load_demo made them) and "@R0" for a demo receipt.
@@ -140,6 +140,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::fprintf(stderr, "5xx answer %u to %s %s\n%s\n", res.result_int(),
                  std::string(req.method_string()).c_str(), std::string(req.target()).c_str(),
                  res.body().c_str());
+    std::abort();
+  }
+  // Every refusal is problem+json.
+  if (res.result_int() >= 400 &&
+      res[http::bhttp::field::content_type].find("application/problem+json") != 0) {
+    std::fprintf(stderr, "%u without problem+json to %s %s\n", res.result_int(),
+                 std::string(req.method_string()).c_str(), std::string(req.target()).c_str());
     std::abort();
   }
   return 0;
