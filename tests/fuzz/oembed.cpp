@@ -28,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!parts[1].empty()) q.maxwidth = parts[1];
   if (!parts[2].empty()) q.maxheight = parts[2];
   if (!parts[3].empty()) q.format = parts[3];
-  oembed::Config config{base};
+  oembed::Config config;
+  config.base_url = base;
   auto lookup = [](std::string_view id) -> std::optional<std::string> {
     if (id == "d-public") return "En offentlig dialog";
     return std::nullopt;
