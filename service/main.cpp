@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     if (command == "migrate") return dialogd::cli::run_migrate(args);
     if (command == "routes") return dialogd::cli::run_routes();
     if (command == "demo") return dialogd::cli::run_demo(args);
+    if (command == "backup") return dialogd::cli::run_backup(args);
     throw dialogd::cli::UsageError("unknown command '" + command + "'");
   } catch (const dialogd::cli::UsageError& e) {
     std::cerr << "dialogd: " << e.what() << " (see dialogd --help)\n";

@@ -30,8 +30,9 @@ Activity to_record(const ActivityInput& in, const domain::Dialogue& d, codec::Fi
   json::object by_group;
   for (const auto& [key, n] : in.participants_by_group) {
     const std::string field = "participants.by_group." + key;
-    const bool known = std::any_of(d.plan.target_groups.begin(), d.plan.target_groups.end(),
-                                   [&](const domain::TargetGroup& g) { return g.key == key; });
+    const bool known =
+        std::any_of(d.plan.target_groups.begin(), d.plan.target_groups.end(),
+                    [&key = key](const domain::TargetGroup& g) { return g.key == key; });
     if (!known)
       errors.add(field, "unknown_group",
                  "'" + key + "' is not one of the dialogue's target groups");

@@ -13,6 +13,7 @@ int run_keys(const std::vector<std::string>& args);
 int run_migrate(const std::vector<std::string>& args);
 int run_routes();
 int run_demo(const std::vector<std::string>& args);
+int run_backup(const std::vector<std::string>& args);
 void print_help();
 
 // Shared by the subcommands.

@@ -38,6 +38,7 @@ Usage:
   dialogd keys revoke ID [--db URL]
   dialogd migrate [--db URL]
   dialogd demo load [--db URL]                  the Swedish example dialogues, made through the use cases
+  dialogd backup --to FILE [--db URL]           a consistent copy of a SQLite store, taken while it serves
   dialogd routes
   dialogd --version | --help
 
