@@ -156,6 +156,12 @@ void ContributionRepository::bump_version(const std::string& contribution_id) {
       soci::use(contribution_id);
 }
 
+void ContributionRepository::revise_document(const std::string& contribution_id,
+                                             const std::string& document) {
+  conn_.sql() << "UPDATE contributions SET document = :doc, version = version + 1 WHERE id = :c",
+      soci::use(document), soci::use(contribution_id);
+}
+
 std::optional<ContributionRecord> ContributionRepository::find_by_receipt(
     const std::string& receipt) {
   soci::rowset<soci::row> rows =

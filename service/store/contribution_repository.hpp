@@ -48,6 +48,8 @@ class ContributionRepository {
   void set_disposition(const std::string& contribution_id, const Disposition& d,
                        const std::string& now);
   void bump_version(const std::string& contribution_id);
+  // An imported contribution's new text (the platform's edit): the document and a new version.
+  void revise_document(const std::string& contribution_id, const std::string& document);
   std::optional<ContributionRecord> find_by_receipt(const std::string& receipt);
   // Aggregates for open data: (key, count) by channel, by theme, and by target group.
   std::vector<std::pair<std::string, long long>> counts_by_channel(const std::string& dialogue_id);
