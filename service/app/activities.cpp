@@ -1,5 +1,6 @@
 #include "app/activities.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "app/dialogues.hpp"
@@ -60,7 +61,31 @@ Activity to_record(const ActivityInput& in, const domain::Dialogue& d, codec::Fi
                                     {"by_group", std::move(by_group)}}},
       {"documentation", json::object{{"public", nullable(in.documentation_public)},
                                      {"internal", nullable(in.documentation_internal)}}}});
+  if (in.source) {
+    json::object doc = json::parse(a.document).as_object();
+    doc["source"] = in.source->to_json();
+    a.document = json::serialize(doc);
+  }
   return a;
+}
+
+// The platform an activity was imported from stays with it through every edit.
+std::optional<ExternalRef> stored_source(const Activity& a) {
+  const json::value doc = json::parse(a.document);
+  const json::value* s = doc.as_object().if_contains("source");
+  if (!s || !s->is_object()) return std::nullopt;
+  const auto& o = s->as_object();
+  const auto text = [&](const char* k) -> std::optional<std::string> {
+    const json::value* v = o.if_contains(k);
+    if (!v || !v->is_string()) return std::nullopt;
+    return std::string(v->as_string());
+  };
+  return ExternalRef{text("platform").value_or(""),
+                     text("external_id").value_or(""),
+                     text("url").value_or(""),
+                     text("title"),
+                     text("format"),
+                     text("published_at")};
 }
 
 }  // namespace
@@ -106,6 +131,7 @@ Result<Activity> edit_activity(Context& ctx, const std::string& id, const Precon
     return not_open(*d,
                     "activities can be edited while in_dialogue, and documented while analysing");
   ActivityInput in = edit(a);
+  if (!in.source) in.source = stored_source(a);
   Activity updated = to_record(in, *d, in.read_errors);
   if (!in.read_errors.empty()) return invalid(in.read_errors);
   if (updated.document == a.document) return a;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/external_ref.hpp"
 #include "app/page.hpp"
 #include "app/result.hpp"
 #include "store/activity_repository.hpp"
@@ -23,6 +24,7 @@ struct ActivityInput {
   std::optional<long long> participants_total;
   std::vector<std::pair<std::string, long long>> participants_by_group;  // target group keys
   std::optional<std::string> documentation_public, documentation_internal;
+  std::optional<ExternalRef> source;  // set by an import; an edit keeps the stored one
   codec::FieldErrors read_errors;
 };
 

@@ -1,5 +1,6 @@
 #include "app/contributions.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "app/dialogues.hpp"
@@ -77,14 +78,36 @@ Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in)
   json::array theme_list, group_list;
   for (const auto& t : in.themes) theme_list.emplace_back(t);
   for (const auto& g : groups) group_list.emplace_back(g);
-  rec.document = json::serialize(json::object{{"text", in.text},
-                                              {"channel", rec.channel},
-                                              {"themes", std::move(theme_list)},
-                                              {"groups", std::move(group_list)},
-                                              {"language", rec.language}});
+  json::object doc{{"text", in.text},
+                   {"channel", rec.channel},
+                   {"themes", std::move(theme_list)},
+                   {"groups", std::move(group_list)},
+                   {"language", rec.language}};
+  if (in.source) doc["source"] = in.source->to_json();
+  rec.document = json::serialize(doc);
   rec.created_at = ctx.clock.now_rfc3339();
   contributions.insert(rec, contact);
   return ContributionView{std::move(rec), {}, std::nullopt};  // nothing cites it yet
+}
+
+Result<ContributionView> revise_imported_contribution(Context& ctx, const std::string& id,
+                                                      const std::string& text,
+                                                      const ExternalRef& source) {
+  auto c = store::ContributionRepository(ctx.db).find(id);
+  if (!c) return not_found("contribution '" + id + "'");
+  auto d = find_dialogue(ctx, c->dialogue_id);
+  if (!d) return not_found("contribution '" + id + "'");
+  json::object doc = json::parse(c->document).as_object();
+  if (!doc.contains("source"))
+    return conflict("not-imported", "The contribution was not imported",
+                    "only contributions imported from a participation platform are revised by it");
+  if (!domain::accepts_contributions(d->state)) return not_open(*d);
+  doc["text"] = text;
+  doc["source"] = source.to_json();
+  c->document = json::serialize(doc);
+  store::ContributionRepository(ctx.db).revise_document(c->id, c->document);
+  ++c->version;
+  return view_of(ctx, std::move(*c));
 }
 
 ContributionView view_of(Context& ctx, Contribution c) {

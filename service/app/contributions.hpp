@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/external_ref.hpp"
 #include "app/page.hpp"
 #include "app/result.hpp"
 #include "store/contribution_repository.hpp"
@@ -43,10 +44,18 @@ struct ContributionInput {
   std::vector<std::string> groups;      // keys of the plan's target groups
   std::optional<std::string> language;  // defaults to sv
   std::optional<ContactInput> contact;
-  codec::FieldErrors read_errors;  // what the caller found while reading its input
+  std::optional<ExternalRef> source;  // set when imported from a participation platform
+  codec::FieldErrors read_errors;     // what the caller found while reading its input
 };
 
 Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in);
+
+// A contribution imported from a platform whose text changed there (an author's edit, read by the
+// next sync): its text and source are replaced and its version bumped, while the dialogue is
+// in_dialogue. Contributions written in dialogd itself are never rewritten.
+Result<ContributionView> revise_imported_contribution(Context& ctx, const std::string& id,
+                                                      const std::string& text,
+                                                      const ExternalRef& source);
 
 ContributionView view_of(Context& ctx, Contribution c);
 Result<ContributionView> find_contribution(Context& ctx, const std::string& id);

@@ -13,8 +13,8 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::array<std::string_view, 7> activity_read_only{
-    "id", "dialogue_id", "version", "created_at", "updated_at", "links", "kind"};
+constexpr std::array<std::string_view, 8> activity_read_only{
+    "id", "dialogue_id", "version", "created_at", "updated_at", "links", "kind", "source"};
 
 // The JSON shape of a whole activity; its group keys are checked against the plan by the use case.
 app::ActivityInput read_activity(const json::object& doc) {
@@ -113,6 +113,8 @@ Response patch_activity(RequestContext& ctx) {
       unwrap(app::edit_activity(app, std::string(ctx.param("id")), precondition(ctx, true),
                                 documentation_only, [&](const app::Activity& current) {
                                   json::value merged = json::parse(current.document);
+                                  // The import's source is kept by the use case, not rewritten.
+                                  if (!patch.contains("source")) merged.as_object().erase("source");
                                   codec::merge_patch(merged, patch);
                                   return read_activity(merged.as_object());
                                 }));
