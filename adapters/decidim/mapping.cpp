@@ -116,6 +116,7 @@ std::optional<ImportedActivity> map_meeting(const DecidimMeeting& m) {
   if (m.withdrawn) return std::nullopt;
   ImportedActivity a;
   a.external_id = "decidim:meeting:" + m.id;
+  a.component_id = m.component_id;
   a.external_url = m.url;
   a.title = m.title;
   a.date = m.start_time.substr(0, 10);  // the local date Decidim rendered
@@ -139,6 +140,7 @@ std::optional<ImportedContribution> map_proposal(const DecidimProposal& p) {
   if (p.withdrawn || p.hidden) return std::nullopt;
   ImportedContribution c;
   c.external_id = "decidim:proposal:" + p.id;
+  c.component_id = p.component_id;
   c.external_url = p.url;
   c.text = p.body.empty() ? p.title : p.title + "\n\n" + p.body;
   c.language = p.language;

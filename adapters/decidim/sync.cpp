@@ -1,5 +1,6 @@
 #include "decidim/sync.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <set>
 
@@ -86,6 +87,12 @@ struct Engine {
     return failed(std::string(op) + ": more than " + std::to_string(config.max_pages) + " pages");
   }
 
+  bool wanted(const DecidimComponent& c) const {
+    return config.components.empty() ||
+           std::find(config.components.begin(), config.components.end(), c.id) !=
+               config.components.end();
+  }
+
   void run() {
     try {
       known = target.known_items();
@@ -105,15 +112,21 @@ struct Engine {
       return;
     }
     ctx.process_slug = process->slug;
+    try {
+      target.record_process(*process);
+    } catch (const std::exception& e) {
+      failed(std::string("target: ") + e.what());
+      return;
+    }
     for (const auto& c : process->components) {
-      if (c.type != "Meetings") continue;
+      if (c.type != "Meetings" || !wanted(c)) continue;
       if (!walk<ImportedActivity>(
               c, "MeetingsPage", queries::kMeetingsPage, parse_meetings_page, map_meeting,
               [&](const ImportedActivity& a, SyncAction act) { target.upsert_activity(a, act); }))
         return;
     }
     for (const auto& c : process->components) {
-      if (c.type != "Proposals") continue;
+      if (c.type != "Proposals" || !wanted(c)) continue;
       if (!walk<ImportedContribution>(c, "ProposalsPage", queries::kProposalsPage,
                                       parse_proposals_page, map_proposal,
                                       [&](const ImportedContribution& x, SyncAction act) {

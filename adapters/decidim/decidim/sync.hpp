@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "decidim/graphql_client.hpp"
 #include "decidim/mapping.hpp"
@@ -35,14 +36,17 @@ class SyncTarget {
   virtual void commit_page() = 0;
   virtual void rollback_page() = 0;
   virtual void record_outcome(const SyncOutcome& outcome) = 0;
+  // The process as read at the start of the sync (titles, steps, components).
+  virtual void record_process(const DecidimProcess& process) { (void)process; }
 };
 
 struct SyncConfig {
   std::string base_url;    // for public URLs of meetings and proposals
   std::string process_id;  // participatoryProcess(id:)
   std::string locale = "sv";
-  int page_size = 50;    // clamped to 1..50
-  int max_pages = 1000;  // per component, a guard against a server that never ends
+  std::vector<std::string> components;  // component ids to read; empty: every one of the process
+  int page_size = 50;                   // clamped to 1..50
+  int max_pages = 1000;                 // per component, a guard against a server that never ends
 };
 
 // Runs one sync. Never throws; the outcome (also passed to record_outcome) says what happened.

@@ -107,6 +107,7 @@ struct ImportedActivity {
   std::string public_documentation;
   std::optional<int> participants;
   std::string content_hash;
+  std::string component_id = {};  // the Meetings component (not part of the content hash)
 };
 
 struct ImportedContribution {
@@ -117,6 +118,7 @@ struct ImportedContribution {
   std::string language;
   std::string created_at;
   std::string content_hash;
+  std::string component_id = {};  // the Proposals component, for answering it (not hashed)
 };
 
 }  // namespace dialogd::decidim
