@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     if (command == "routes") return dialogd::cli::run_routes();
     if (command == "demo") return dialogd::cli::run_demo(args);
     if (command == "backup") return dialogd::cli::run_backup(args);
+    if (command == "decidim") return dialogd::cli::run_decidim(args);
     throw dialogd::cli::UsageError("unknown command '" + command + "'");
   } catch (const dialogd::cli::UsageError& e) {
     std::cerr << "dialogd: " << e.what() << " (see dialogd --help)\n";

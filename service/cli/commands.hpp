@@ -14,6 +14,7 @@ int run_migrate(const std::vector<std::string>& args);
 int run_routes();
 int run_demo(const std::vector<std::string>& args);
 int run_backup(const std::vector<std::string>& args);
+int run_decidim(const std::vector<std::string>& args);
 void print_help();
 
 // Shared by the subcommands.

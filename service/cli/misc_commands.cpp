@@ -39,6 +39,8 @@ Usage:
   dialogd migrate [--db URL]
   dialogd demo load [--db URL]                  the Swedish example dialogues, made through the use cases
   dialogd backup --to FILE [--db URL]           a consistent copy of a SQLite store, taken while it serves
+  dialogd decidim sync [--db URL] [--source ID] [--allow-private] [--timeout-ms MS] [--page-size N]
+                                                sync every Decidim source (or one), for cron
   dialogd routes
   dialogd --version | --help
 
@@ -72,7 +74,16 @@ Serve options (environment variable in brackets):
   --no-group-commit     one transaction and fsync per contribution instead of shared ones
   --allow-private-webhooks
                         let webhooks reach loopback, private and link-local addresses (refused by
-                        default, at registration and at every delivery)
+                        default, at registration and at every delivery); also Decidim sources
+  --decidim-sync-minutes N
+                        sync every Decidim source every N minutes (DIALOGD_DECIDIM_SYNC_MINUTES,
+                        default 0: only on request or with `dialogd decidim sync` from cron); a
+                        newly linked source is synced at once either way
+  --no-decidim-sync-on-link
+                        do not start a new link's first sync by itself
+  --decidim-timeout-ms MS, --decidim-page-size N
+                        Decidim requests: deadline of each (default 30000) and items a page (1-50,
+                        default 50)
   --demo                serve a fresh demo store (a temporary SQLite file with the example
                         dialogues; an editor and a portal key are printed)
   --public-url URL      where citizens reach this service, for receipt links (DIALOGD_PUBLIC_URL)

@@ -66,8 +66,12 @@ int run_serve(const std::vector<std::string>& args) {
                    {"rate-key", "DIALOGD_RATE_KEY"},
                    {"trusted-proxy", "DIALOGD_TRUSTED_PROXY"},
                    {"open-data-licence", "DIALOGD_OPEN_DATA_LICENCE"},
-                   {"open-data-contact", "DIALOGD_OPEN_DATA_CONTACT"}},
-                  {"no-access-log", "demo", "allow-private-webhooks", "no-group-commit"});
+                   {"open-data-contact", "DIALOGD_OPEN_DATA_CONTACT"},
+                   {"decidim-timeout-ms", "DIALOGD_DECIDIM_TIMEOUT_MS"},
+                   {"decidim-page-size", "DIALOGD_DECIDIM_PAGE_SIZE"},
+                   {"decidim-sync-minutes", "DIALOGD_DECIDIM_SYNC_MINUTES"}},
+                  {"no-access-log", "demo", "allow-private-webhooks", "no-group-commit",
+                   "no-decidim-sync-on-link"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
   http::ServerConfig c;
@@ -107,6 +111,11 @@ int run_serve(const std::vector<std::string>& args) {
   c.trusted_proxy = o.get("trusted-proxy", "");
   c.open_data_licence = o.get("open-data-licence", c.open_data_licence);
   c.open_data_contact = o.get("open-data-contact", "");
+  c.decidim_timeout =
+      std::chrono::milliseconds(o.get_number("decidim-timeout-ms", 30'000, 100, 600'000));
+  c.decidim_sync_on_link = !o.has("no-decidim-sync-on-link");
+  c.decidim_page_size = static_cast<int>(o.get_number("decidim-page-size", 50, 1, 50));
+  c.decidim_sync_interval = std::chrono::minutes(o.get_number("decidim-sync-minutes", 0, 0, 10080));
   if (o.has("demo")) announce_demo(c);
   return http::serve(c);
 }

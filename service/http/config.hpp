@@ -47,6 +47,12 @@ struct ServerConfig {
   // The open data's licence and the contact point of the DCAT-AP-SE catalogue.
   std::string open_data_licence = "http://creativecommons.org/publicdomain/zero/1.0/";
   std::string open_data_contact;  // a function mailbox, e.g. medborgardialog@region.se
+  // Decidim sync: each request's deadline, the page size asked for (Decidim allows 50 at most),
+  // and the scheduled sync of every source (0: only on request or from cron).
+  std::chrono::milliseconds decidim_timeout{30'000};
+  int decidim_page_size = 50;
+  std::chrono::minutes decidim_sync_interval{0};
+  bool decidim_sync_on_link = true;  // a new link's first sync starts by itself
 };
 
 }  // namespace dialogd::http

@@ -116,8 +116,16 @@ Response Dispatcher::call(RequestContext& ctx) {
   authenticate(ctx, route.access);
   const bool writes = ctx.req.method() != bhttp::verb::get && ctx.req.method() != bhttp::verb::head;
   if (!writes || !ctx.db) return route.handler(ctx);
-
   store::Connection& conn = *ctx.db;
+  if (route.own_transactions) {
+    Response res = route.handler(ctx);
+    // Whatever it committed is news to the caches here and on other instances.
+    if (conn.backend() == store::Backend::postgresql)
+      conn.sql() << "NOTIFY " << ChangeFeed::channel;
+    if (services_.cache) services_.cache->invalidate();
+    return res;
+  }
+
   conn.begin_write();
   try {
     Written w = write(ctx, [&conn] { conn.rollback(); });

@@ -37,6 +37,7 @@ struct Services {
   const store::ConnectionPool* pool = nullptr;
   const std::atomic<int>* in_flight = nullptr;
   const GroupCommitter* committer = nullptr;
+  class DecidimSchedule* decidim = nullptr;  // syncs a newly linked source without another step
 };
 
 struct RequestContext {

@@ -29,6 +29,8 @@ struct Route {
   bool needs_store = true;       // false: answered on the socket thread when no key is presented
   bool idempotent_post = false;  // honours Idempotency-Key
   bool group_commit = false;     // the hot write path: shares a transaction and an fsync
+  // The handler opens its own transactions (a sync that waits on another server between pages).
+  bool own_transactions = false;
 };
 
 struct Match {

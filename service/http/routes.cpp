@@ -94,6 +94,12 @@ const Router& router() {
     r.add({verb::get, "/v1/audit", Access::admin, h::audit_log});
     r.add({verb::post, "/v1/dialogues/{id}/sources", Access::editor, h::create_source, true, true});
     r.add({verb::get, "/v1/dialogues/{id}/sources", Access::editor, h::list_sources});
+    r.add({verb::post, "/v1/dialogues/{id}/sources/{sid}/sync", Access::editor, h::sync_source,
+           true, false, false, true});
+    r.add({verb::get, "/v1/dialogues/{id}/exports/decidim/results.csv", Access::editor,
+           h::export_decidim_results});
+    r.add({verb::get, "/v1/dialogues/{id}/exports/decidim/proposal-answers.json", Access::editor,
+           h::export_decidim_answers});
     r.add({verb::get, "/oembed", Access::anyone, h::oembed});
     r.add({verb::get, "/feeds/organisations/{org_id}/dialogues.atom", Access::anyone,
            h::organisation_feed});

@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include "http/change_feed.hpp"
+#include "http/decidim_schedule.hpp"
 #include "http/group_commit.hpp"
 #include "http/metrics.hpp"
 #include "http/public_cache.hpp"
@@ -73,6 +74,9 @@ int serve(const ServerConfig& config) {
       {config.smtp_url, config.mail_from, config.delivery_poll, config.delivery_lease,
        config.retry_base, config.delivery_attempts, config.allow_private_webhooks});
   worker.start();
+  DecidimSchedule decidim_schedule(pool, services.clock, services.cache, services.config);
+  decidim_schedule.start();
+  services.decidim = &decidim_schedule;
   net::io_context ioc(static_cast<int>(config.io_threads));
   net::thread_pool db_pool(config.db_threads);
   ServerCore core{config,  Dispatcher(services, &pool), db_pool, services.cache, feed.get(),
@@ -115,6 +119,7 @@ int serve(const ServerConfig& config) {
   for (auto& t : threads) t.join();
   db_pool.join();
   committer.reset();  // answers what is queued, then stops
+  decidim_schedule.stop();
   worker.stop();
   support::log_line({{"level", "info"}, {"msg", "stopped"}});
   return 0;

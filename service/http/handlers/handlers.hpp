@@ -78,6 +78,9 @@ Response list_body_plans(RequestContext&);
 Response audit_log(RequestContext&);
 Response create_source(RequestContext&);
 Response list_sources(RequestContext&);
+Response sync_source(RequestContext&);
+Response export_decidim_results(RequestContext&);
+Response export_decidim_answers(RequestContext&);
 
 Response oembed(RequestContext&);
 Response organisation_feed(RequestContext&);
