@@ -1,5 +1,7 @@
 #include "http/session.hpp"
 
+#include <boost/beast/ssl.hpp>
+
 #include "http/change_feed.hpp"
 #include "http/cors.hpp"
 #include "http/group_commit.hpp"
@@ -26,60 +28,92 @@ std::string request_id_of(const Request& req) {
   return support::random_hex(12);
 }
 
-}  // namespace
+// The connection over one stream type: beast::tcp_stream, or beast::ssl_stream over it.
+template <class Stream>
+class HttpSession : public Session, public std::enable_shared_from_this<HttpSession<Stream>> {
+ public:
+  static constexpr bool tls = !std::is_same_v<Stream, beast::tcp_stream>;
 
-void SessionRegistry::add(const std::shared_ptr<Session>& s) {
-  std::lock_guard lock(mutex_);
-  std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
-  sessions_.push_back(s);
-}
+  template <class... StreamArgs>
+  HttpSession(ServerCore& core, std::unique_ptr<ConnectionLimits::Slot> slot, StreamArgs&&... args)
+      : stream_(std::forward<StreamArgs>(args)...), core_(core), slot_(std::move(slot)) {}
+  void start();
+  void drain() override;
 
-std::vector<std::shared_ptr<Session>> SessionRegistry::live() {
-  std::lock_guard lock(mutex_);
-  std::vector<std::shared_ptr<Session>> out;
-  for (auto& w : sessions_)
-    if (auto s = w.lock()) out.push_back(std::move(s));
-  return out;
-}
+ private:
+  using std::enable_shared_from_this<HttpSession<Stream>>::shared_from_this;
+  beast::tcp_stream& tcp() { return beast::get_lowest_layer(stream_); }
+  void do_read();
+  void on_read(beast::error_code ec, std::size_t bytes);
+  void handle(Request&& req);
+  void set_security_headers(Response& res) const;
+  void send(Response&& res, bhttp::verb method, const std::string& route, std::string request_id,
+            std::chrono::steady_clock::time_point started, bool counted);
+  void on_write(bool close, beast::error_code ec, std::size_t bytes);
+  void reject(unsigned status, std::string slug, std::string title, std::string detail);
+  void close();
 
-bool SessionRegistry::empty() {
-  std::lock_guard lock(mutex_);
-  std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
-  return sessions_.empty();
-}
+  Stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::shared_ptr<Response> response_;  // alive until its write completes
+  ServerCore& core_;
+  std::unique_ptr<ConnectionLimits::Slot> slot_;  // this connection's place under the caps
+  bool reading_ = false;
+  bool closing_ = false;  // TLS: the close_notify exchange has begun
+};
 
-Session::Session(tcp::socket&& socket, ServerCore& core,
-                 std::unique_ptr<ConnectionLimits::Slot> slot)
-    : stream_(std::move(socket)), core_(core), slot_(std::move(slot)) {}
-
-void Session::start() {
-  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
-}
-
-void Session::drain() {
+template <class Stream>
+void HttpSession<Stream>::start() {
   net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-    // Waiting for a request that has not begun: nothing is in flight, close now.
-    if (self->reading_ && self->parser_ && !self->parser_->got_some()) self->close();
+    if constexpr (tls) {
+      // A client that never finishes the handshake is cut off like one that never sends a request.
+      self->tcp().expires_after(self->core_.config.read_timeout);
+      self->stream_.async_handshake(net::ssl::stream_base::server, [self](beast::error_code ec) {
+        if (ec) {  // plain HTTP, an old protocol, a bad client
+          beast::error_code ignored;
+          self->tcp().socket().close(ignored);
+          return;
+        }
+        self->do_read();
+      });
+    } else {
+      self->do_read();
+    }
   });
 }
 
-void Session::do_read() {
+template <class Stream>
+void HttpSession<Stream>::drain() {
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    // Waiting for a request that has not begun: nothing is in flight, close now.
+    if (!self->reading_ || !self->parser_ || self->parser_->got_some()) return;
+    if constexpr (tls)
+      self->tcp().cancel();  // the read ends (aborted) and closes with a close_notify
+    else
+      self->close();
+  });
+}
+
+template <class Stream>
+void HttpSession<Stream>::do_read() {
   if (core_.draining) return close();
   parser_.emplace();
   parser_->body_limit(core_.config.body_limit);
   parser_->header_limit(static_cast<std::uint32_t>(core_.config.header_limit));
   // The deadline covers the wait for the next request too, so idle connections are closed.
-  stream_.expires_after(core_.config.read_timeout);
+  tcp().expires_after(core_.config.read_timeout);
   reading_ = true;
   bhttp::async_read(stream_, buffer_, *parser_,
-                    beast::bind_front_handler(&Session::on_read, shared_from_this()));
+                    beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
 
-void Session::on_read(beast::error_code ec, std::size_t) {
+template <class Stream>
+void HttpSession<Stream>::on_read(beast::error_code ec, std::size_t) {
   reading_ = false;
   if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
       ec == net::error::operation_aborted || ec == net::error::connection_reset ||
-      ec == net::error::bad_descriptor)
+      ec == net::error::bad_descriptor || ec == net::ssl::error::stream_truncated)
     return close();
   if (ec == bhttp::error::body_limit)
     return reject(413, "payload-too-large", "Payload too large",
@@ -97,12 +131,13 @@ void Session::on_read(beast::error_code ec, std::size_t) {
   handle(parser_->release());
 }
 
-void Session::handle(Request&& req) {
+template <class Stream>
+void HttpSession<Stream>::handle(Request&& req) {
   const auto started = std::chrono::steady_clock::now();
   std::string request_id = request_id_of(req);
   beast::error_code peer_ec;
   const std::string client =
-      client_address(req, stream_.socket().remote_endpoint(peer_ec).address().to_string(),
+      client_address(req, tcp().socket().remote_endpoint(peer_ec).address().to_string(),
                      core_.config.trusted_proxy);
   req.set(client_address_field, client);
   std::string_view path = req.target();
@@ -173,16 +208,24 @@ void Session::handle(Request&& req) {
 
 // On every answer: no MIME sniffing, no referrer leaves a citizen's browser, and, unless the
 // handler set its own (pages, the embed pages), a policy that lets nothing load or frame it.
-void Session::set_security_headers(Response& res) {
+template <class Stream>
+void HttpSession<Stream>::set_security_headers(Response& res) const {
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "no-referrer");
   if (res.find("Content-Security-Policy") == res.end())
     res.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  // Served over TLS by ourselves: browsers are to come back over HTTPS only, for a year. Without
+  // TLS a proxy in front terminates it, and the header is its to send.
+  if constexpr (tls)
+    res.set("Strict-Transport-Security", core_.config.hsts_include_subdomains
+                                             ? "max-age=31536000; includeSubDomains"
+                                             : "max-age=31536000");
 }
 
-void Session::send(Response&& res, bhttp::verb method, const std::string& route,
-                   std::string request_id, std::chrono::steady_clock::time_point started,
-                   bool counted) {
+template <class Stream>
+void HttpSession<Stream>::send(Response&& res, bhttp::verb method, const std::string& route,
+                               std::string request_id,
+                               std::chrono::steady_clock::time_point started, bool counted) {
   res.set("X-Request-Id", request_id);
   set_security_headers(res);
   if (core_.draining) res.keep_alive(false);
@@ -205,7 +248,7 @@ void Session::send(Response&& res, bhttp::verb method, const std::string& route,
          {"request_id", request_id}});
   }
   response_ = std::make_shared<Response>(std::move(res));
-  stream_.expires_after(core_.config.write_timeout);
+  tcp().expires_after(core_.config.write_timeout);
   bhttp::async_write(
       stream_, *response_,
       [self = shared_from_this(), close_after, counted](beast::error_code ec, std::size_t n) {
@@ -214,13 +257,16 @@ void Session::send(Response&& res, bhttp::verb method, const std::string& route,
       });
 }
 
-void Session::on_write(bool close_after, beast::error_code ec, std::size_t) {
+template <class Stream>
+void HttpSession<Stream>::on_write(bool close_after, beast::error_code ec, std::size_t) {
   response_.reset();
   if (ec || close_after) return close();
   do_read();
 }
 
-void Session::reject(unsigned status, std::string slug, std::string title, std::string detail) {
+template <class Stream>
+void HttpSession<Stream>::reject(unsigned status, std::string slug, std::string title,
+                                 std::string detail) {
   // The connection's framing cannot be trusted after a limit or parse error: answer, then close.
   Problem p(status, std::move(slug), std::move(title), std::move(detail));
   Response res = problem_response(p, 11, false);
@@ -228,10 +274,61 @@ void Session::reject(unsigned status, std::string slug, std::string title, std::
        std::chrono::steady_clock::now(), false);
 }
 
-void Session::close() {
-  beast::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  stream_.socket().close(ec);
+template <class Stream>
+void HttpSession<Stream>::close() {
+  if constexpr (tls) {
+    // A close_notify, so the client can tell the end of the answer from a cut; under a short
+    // deadline of its own, because a client may never answer it.
+    if (closing_) return;
+    closing_ = true;
+    tcp().expires_after(
+        std::min<std::chrono::milliseconds>(core_.config.write_timeout, std::chrono::seconds(5)));
+    stream_.async_shutdown([self = shared_from_this()](beast::error_code) {
+      beast::error_code ec;
+      self->tcp().socket().close(ec);
+    });
+  } else {
+    beast::error_code ec;
+    tcp().socket().shutdown(tcp::socket::shutdown_send, ec);
+    tcp().socket().close(ec);
+  }
+}
+
+}  // namespace
+
+void SessionRegistry::add(const std::shared_ptr<Session>& s) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
+  sessions_.push_back(s);
+}
+
+std::vector<std::shared_ptr<Session>> SessionRegistry::live() {
+  std::lock_guard lock(mutex_);
+  std::vector<std::shared_ptr<Session>> out;
+  for (auto& w : sessions_)
+    if (auto s = w.lock()) out.push_back(std::move(s));
+  return out;
+}
+
+bool SessionRegistry::empty() {
+  std::lock_guard lock(mutex_);
+  std::erase_if(sessions_, [](const auto& w) { return w.expired(); });
+  return sessions_.empty();
+}
+
+std::shared_ptr<Session> start_session(tcp::socket&& socket, ServerCore& core,
+                                       std::unique_ptr<ConnectionLimits::Slot> slot,
+                                       net::ssl::context* tls) {
+  if (tls) {
+    auto s = std::make_shared<HttpSession<beast::ssl_stream<beast::tcp_stream>>>(
+        core, std::move(slot), std::move(socket), *tls);
+    s->start();
+    return s;
+  }
+  auto s =
+      std::make_shared<HttpSession<beast::tcp_stream>>(core, std::move(slot), std::move(socket));
+  s->start();
+  return s;
 }
 
 }  // namespace dialogd::http
