@@ -2,6 +2,7 @@
 
 #include <boost/beast/ssl.hpp>
 
+#include "http/body_stream.hpp"
 #include "http/change_feed.hpp"
 #include "http/cors.hpp"
 #include "http/group_commit.hpp"
@@ -49,6 +50,14 @@ class HttpSession : public Session, public std::enable_shared_from_this<HttpSess
   void set_security_headers(Response& res) const;
   void send(Response&& res, bhttp::verb method, const std::string& route, std::string request_id,
             std::chrono::steady_clock::time_point started, bool counted);
+  void account(unsigned status, bhttp::verb method, const std::string& route,
+               const std::string& request_id, std::chrono::steady_clock::time_point started) const;
+  void send_streamed(Response&& res, std::shared_ptr<BodyStream> body, bhttp::verb method,
+                     const std::string& route, std::string request_id,
+                     std::chrono::steady_clock::time_point started);
+  void read_piece();
+  void write_piece(bool more, const std::string& failure);
+  void end_streamed(const std::string& failure);
   void on_write(bool close, beast::error_code ec, std::size_t bytes);
   void reject(unsigned status, std::string slug, std::string title, std::string detail);
   void close();
@@ -57,6 +66,19 @@ class HttpSession : public Session, public std::enable_shared_from_this<HttpSess
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<Response> response_;  // alive until its write completes
+  // A streamed answer under way: its headers, their serializer and the piece being written.
+  struct Streamed {
+    Streamed(bhttp::response_header<>&& h, std::shared_ptr<BodyStream> b)
+        : head(std::move(h)), body(std::move(b)) {}
+    bhttp::response<bhttp::empty_body> head;
+    bhttp::response_serializer<bhttp::empty_body> serializer{head};
+    std::shared_ptr<BodyStream> body;
+    std::string piece;
+    bhttp::verb method = bhttp::verb::get;
+    std::string route, request_id;
+    std::chrono::steady_clock::time_point started;
+  };
+  std::shared_ptr<Streamed> streamed_;
   ServerCore& core_;
   std::unique_ptr<ConnectionLimits::Slot> slot_;  // this connection's place under the caps
   bool reading_ = false;
@@ -196,8 +218,22 @@ void HttpSession<Stream>::handle(Request&& req) {
   auto matched = std::make_shared<Match>(std::move(match));
   net::post(core_.db_pool, [self = shared_from_this(), request, matched, request_id, started,
                             cache_key = std::move(cache_key), generation]() mutable {
-    auto res = std::make_shared<Response>(self->core_.dispatcher.run(*request, *matched));
-    if (cache_key) self->core_.cache->store(*cache_key, generation, *res);
+    std::shared_ptr<BodyStream> body;
+    // HTTP/1.0 has no chunked transfer coding: such a client gets a streamed body whole.
+    const bool chunked_ok = request->version() >= 11;
+    auto res =
+        std::make_shared<Response>(chunked_ok ? self->core_.dispatcher.run(*request, *matched, body)
+                                              : self->core_.dispatcher.run(*request, *matched));
+    if (body) {  // the headers now, the body as it is read; never cached (it is not in hand)
+      net::post(self->stream_.get_executor(),
+                [self, res, body, request, matched, request_id = std::move(request_id),
+                 started]() mutable {
+                  self->send_streamed(std::move(*res), std::move(body), request->method(),
+                                      matched->route->path, std::move(request_id), started);
+                });
+      return;
+    }
+    if (cache_key && chunked_ok) self->core_.cache->store(*cache_key, generation, *res);
     net::post(self->stream_.get_executor(),
               [self, res, request, matched, request_id = std::move(request_id), started]() mutable {
                 self->send(std::move(*res), request->method(), matched->route->path,
@@ -230,23 +266,7 @@ void HttpSession<Stream>::send(Response&& res, bhttp::verb method, const std::st
   set_security_headers(res);
   if (core_.draining) res.keep_alive(false);
   const bool close_after = !res.keep_alive();
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const std::string_view method_name = method == bhttp::verb::unknown
-                                           ? std::string_view("-")
-                                           : std::string_view(bhttp::to_string(method));
-  if (core_.metrics) core_.metrics->record(route, method_name, res.result_int(), seconds);
-  if (core_.config.access_log) {
-    const double ms = seconds * 1000;
-    support::log_line(
-        {{"level", "info"},
-         {"method", method == bhttp::verb::unknown ? std::string_view("-")
-                                                   : std::string_view(bhttp::to_string(method))},
-         {"route", route},
-         {"status", res.result_int()},
-         {"ms", std::round(ms * 1000) / 1000},
-         {"request_id", request_id}});
-  }
+  account(res.result_int(), method, route, request_id, started);
   response_ = std::make_shared<Response>(std::move(res));
   tcp().expires_after(core_.config.write_timeout);
   bhttp::async_write(
@@ -255,6 +275,108 @@ void HttpSession<Stream>::send(Response&& res, bhttp::verb method, const std::st
         if (counted) --self->core_.in_flight;
         self->on_write(close_after, ec, n);
       });
+}
+
+// The access log line and the metrics of one answer.
+template <class Stream>
+void HttpSession<Stream>::account(unsigned status, bhttp::verb method, const std::string& route,
+                                  const std::string& request_id,
+                                  std::chrono::steady_clock::time_point started) const {
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const std::string_view method_name = method == bhttp::verb::unknown
+                                           ? std::string_view("-")
+                                           : std::string_view(bhttp::to_string(method));
+  if (core_.metrics) core_.metrics->record(route, method_name, status, seconds);
+  if (core_.config.access_log) {
+    const double ms = seconds * 1000;
+    support::log_line({{"level", "info"},
+                       {"method", method_name},
+                       {"route", route},
+                       {"status", status},
+                       {"ms", std::round(ms * 1000) / 1000},
+                       {"request_id", request_id}});
+  }
+}
+
+// A streamed answer: the headers with Transfer-Encoding: chunked, then one chunk per piece of the
+// body. A piece is read on a database thread only once the previous one is written, so a slow
+// client slows the reads instead of filling memory. The log line and metrics come at the end.
+template <class Stream>
+void HttpSession<Stream>::send_streamed(Response&& res, std::shared_ptr<BodyStream> body,
+                                        bhttp::verb method, const std::string& route,
+                                        std::string request_id,
+                                        std::chrono::steady_clock::time_point started) {
+  res.set("X-Request-Id", request_id);
+  set_security_headers(res);
+  if (core_.draining) res.keep_alive(false);
+  res.erase(bhttp::field::content_length);
+  res.chunked(true);
+  streamed_ = std::make_shared<Streamed>(std::move(res.base()), std::move(body));
+  streamed_->method = method;
+  streamed_->route = route;
+  streamed_->request_id = std::move(request_id);
+  streamed_->started = started;
+  tcp().expires_after(core_.config.write_timeout);
+  bhttp::async_write_header(stream_, streamed_->serializer,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->end_streamed(ec.message());
+                              self->read_piece();
+                            });
+}
+
+template <class Stream>
+void HttpSession<Stream>::read_piece() {
+  net::post(core_.db_pool, [self = shared_from_this(), s = streamed_] {
+    s->piece.clear();
+    bool more = false;
+    std::string failure;
+    try {
+      more = self->core_.dispatcher.next_piece(*s->body, s->piece);
+    } catch (const std::exception& e) {
+      failure = e.what();
+      if (failure.empty()) failure = "unknown error";
+    }
+    net::post(self->stream_.get_executor(),
+              [self, more, failure = std::move(failure)] { self->write_piece(more, failure); });
+  });
+}
+
+template <class Stream>
+void HttpSession<Stream>::write_piece(bool more, const std::string& failure) {
+  if (!failure.empty()) return end_streamed(failure);
+  if (streamed_->piece.empty() && more) return read_piece();  // nothing to send yet: read on
+  tcp().expires_after(core_.config.write_timeout);
+  if (streamed_->piece.empty())
+    return net::async_write(stream_, bhttp::make_chunk_last(),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              self->end_streamed(ec ? ec.message() : std::string());
+                            });
+  net::async_write(stream_, bhttp::make_chunk(net::buffer(streamed_->piece)),
+                   [self = shared_from_this(), more](beast::error_code ec, std::size_t) {
+                     if (ec) return self->end_streamed(ec.message());
+                     self->streamed_->piece.clear();
+                     if (more) return self->read_piece();
+                     self->write_piece(false, {});  // the last chunk
+                   });
+}
+
+// Complete (`failure` empty): on to the next request. Cut: the connection is closed without the
+// last chunk, so the client sees a truncated transfer, never a complete-looking file.
+template <class Stream>
+void HttpSession<Stream>::end_streamed(const std::string& failure) {
+  const auto s = std::move(streamed_);
+  --core_.in_flight;
+  account(s->head.result_int(), s->method, s->route, s->request_id, s->started);
+  if (!failure.empty()) {
+    support::log_line({{"level", "warn"},
+                       {"msg", "streamed answer cut"},
+                       {"route", s->route},
+                       {"request_id", s->request_id},
+                       {"error", failure}});
+    return close();
+  }
+  on_write(!s->head.keep_alive(), {}, 0);
 }
 
 template <class Stream>
