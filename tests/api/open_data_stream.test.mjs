@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { startService, createDialogue, transition, completePlan } from './harness.mjs';
+import { spawn, execFileSync } from 'node:child_process';
+import { STORE, startService, createDialogue, transition, completePlan } from './harness.mjs';
 
 const NEEDS = 1200;       // more than two of the export's pages of 500
 const ACTIVITIES = 600;
@@ -114,4 +115,50 @@ test('the dialogues file keeps Last-Modified and If-Modified-Since; unknown ones
   assert.equal(again.text, '');
   assert.equal((await svc.call('GET', '/open-data/organisations/nowhere/needs.json')).status, 404);
   assert.equal((await svc.call('GET', '/open-data/organisations/default/secrets.csv')).status, 404);
+});
+
+// PostgreSQL only: a lock holds the needs table while the headers go out, then dialogd's own
+// database sessions are cut, so reading the first page fails after the 200 was sent.
+const pgOnly = STORE === 'postgresql' ? test : test.skip;
+pgOnly('a read failing after the headers cuts the transfer: no last chunk, never a whole-looking file', async () => {
+  const admin = process.env.DIALOGD_TEST_PG;
+  const name = new URL(svc.db.url).pathname.slice(1);
+  const url = new URL(admin);
+  url.pathname = '/' + name;
+  const locker = spawn('psql', [url.toString(), '-q'], { env: { ...process.env, PGAPPNAME: 'stream-test-locker' }, stdio: ['pipe', 'ignore', 'ignore'] });
+  locker.stdin.write('BEGIN; LOCK TABLE needs IN ACCESS EXCLUSIVE MODE; SELECT 1;\n');
+  const sql = (q) => execFileSync('psql', [admin, '-q', '-t', '-A', '-c', q], { encoding: 'utf8' });
+  try {
+    for (let i = 0; i < 50 && !sql(`SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'needs' AND l.mode = 'AccessExclusiveLock' AND l.granted`).trim(); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const outcome = await new Promise((resolve, reject) => {
+      const req = http.get(`${svc.base}/open-data/organisations/default/needs.json`, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => { text += c; });
+        res.on('aborted', () => resolve({ res, text, cut: true }));
+        res.on('error', () => resolve({ res, text, cut: true }));
+        res.on('end', () => resolve({ res, text, cut: !res.complete }));
+        // The headers are here and the first page waits for the lock: cut dialogd's sessions.
+        sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND application_name <> 'stream-test-locker' AND pid <> pg_backend_pid()`);
+      });
+      req.on('error', reject);
+      setTimeout(() => reject(new Error('no headers: the handler itself waited for the lock')), 10000).unref();
+    });
+    assert.equal(outcome.res.statusCode, 200);
+    assert.equal(outcome.res.headers['transfer-encoding'], 'chunked');
+    assert.ok(outcome.cut, 'the transfer is cut, not complete');
+    assert.throws(() => JSON.parse(outcome.text), 'what arrived is not a whole document');
+    assert.ok(svc.server.lines.some((l) => l.msg === 'streamed answer cut' && l.route === '/open-data/organisations/{org_id}/{resource}.json'));
+  } finally {
+    locker.stdin.end('ROLLBACK;\n');
+    await new Promise((r) => locker.on('exit', r));
+  }
+  // The pool recovers; the next download is whole.
+  let whole;
+  for (let i = 0; i < 5 && !whole; i++) {
+    const res = await get('/open-data/organisations/default/needs.json');
+    if (res.status === 200 && res.complete) whole = JSON.parse(res.text);
+  }
+  assert.equal(whole.items.length, NEEDS + 3);
 });
