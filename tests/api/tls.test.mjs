@@ -85,6 +85,22 @@ test('with --tls-cert and --tls-key: HTTPS answers with HSTS, writes work, plain
   await svc.restart();
 });
 
+test('a connection still in its handshake counts against the connection caps', async () => {
+  await svc.restart({ args: ['--tls-cert', cert, '--tls-key', key, '--read-timeout-ms', '1500', '--max-connections', '1'] });
+  try {
+    const silent = net.connect(svc.server.port, '127.0.0.1');
+    silent.on('error', () => {});
+    const closed = new Promise((resolve) => silent.on('close', resolve));
+    await new Promise((resolve) => silent.on('connect', resolve));
+    await new Promise((r) => setTimeout(r, 100));
+    await assert.rejects(httpsCall('GET', '/health'), 'over the cap: closed before the handshake');
+    await closed;  // cut at the read deadline, which frees its place
+    assert.equal((await httpsCall('GET', '/health')).status, 200);
+  } finally {
+    await svc.restart();
+  }
+});
+
 function serveFails(args) {
   const r = spawnSync(BIN, ['serve', '--port', '0', '--db', svc.db.url, ...args], { encoding: 'utf8', timeout: 20000 });
   assert.notEqual(r.status, 0, `expected a failed start: ${r.stderr}`);
