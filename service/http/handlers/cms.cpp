@@ -131,18 +131,21 @@ class OpenDataBody : public BodyStream {
                std::vector<cms::PublicDialogue> dialogues)
       : resource_(r),
         dialogues_(std::move(dialogues)),
-        out_(r, f, [this](std::string_view chunk) { target_->append(chunk); }) {}
+        out_(r, f, [this](std::string_view chunk) { rendered_.append(chunk); }) {}
 
   bool next(app::Context& app, std::string& out) override {
-    target_ = &out;
-    while (out.empty()) {
-      if (index_ == dialogues_.size()) {
+    bool more = true;
+    while (rendered_.empty() && more) {
+      if (index_ < dialogues_.size()) {
+        read(app, dialogues_[index_]);
+      } else {
         out_.finish();
-        return false;
+        more = false;
       }
-      read(app, dialogues_[index_]);
     }
-    return true;
+    out.append(rendered_);
+    rendered_.clear();
+    return more;
   }
 
  private:
@@ -188,7 +191,7 @@ class OpenDataBody : public BodyStream {
   std::vector<cms::PublicDialogue> dialogues_;
   std::size_t index_ = 0;             // the dialogue being read
   std::optional<std::string> after_;  // and the last record read of it
-  std::string* target_ = nullptr;     // the piece being filled
+  std::string rendered_;              // what the renderer handed on, not yet taken
   cms::open_data::ResourceStream out_;
 };
 
