@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include <iterator>
+
 #include "app/activities.hpp"
 #include "app/contributions.hpp"
 #include "app/dialogues.hpp"
@@ -135,97 +137,128 @@ app::Result<DialogueHistory> history(app::Context& ctx, const std::string& dialo
   return h;
 }
 
-std::vector<PublicActivity> activities(app::Context& ctx, const std::vector<PublicDialogue>& ds) {
+std::vector<PublicActivity> activities_of(app::Context& ctx, const PublicDialogue& d,
+                                          const app::Page& page) {
   std::vector<PublicActivity> out;
-  for (const auto& d : ds) {
-    auto list = app::list_activities(ctx, d.id, app::Page{10'000, std::nullopt});
-    if (!list) continue;
-    for (const auto& a : *list) {
-      const json::value v = json::parse(a.document);
-      const auto& o = v.as_object();
-      InternalActivity i;
-      i.id = a.id;
-      i.dialogue_id = a.dialogue_id;
-      i.method = a.method;
-      i.held_on = text_of(o, "held_on").value_or("");
-      i.updated_at = a.updated_at;
-      i.place = text_of(o, "place");
-      i.municipality = text_of(o, "municipality");
-      i.participants_total = a.participants_total;
-      if (const auto* doc = o.if_contains("documentation"); doc && doc->is_object())
-        i.documentation_public = text_of(doc->as_object(), "public");
-      out.push_back(to_public(i));
-    }
+  auto list = app::list_activities(ctx, d.id, page);
+  if (!list) return out;
+  for (const auto& a : *list) {
+    const json::value v = json::parse(a.document);
+    const auto& o = v.as_object();
+    InternalActivity i;
+    i.id = a.id;
+    i.dialogue_id = a.dialogue_id;
+    i.method = a.method;
+    i.held_on = text_of(o, "held_on").value_or("");
+    i.updated_at = a.updated_at;
+    i.place = text_of(o, "place");
+    i.municipality = text_of(o, "municipality");
+    i.participants_total = a.participants_total;
+    if (const auto* doc = o.if_contains("documentation"); doc && doc->is_object())
+      i.documentation_public = text_of(doc->as_object(), "public");
+    out.push_back(to_public(i));
   }
   return out;
+}
+
+std::vector<PublicNeed> needs_of(app::Context& ctx, const PublicDialogue& d,
+                                 const app::Page& page) {
+  std::vector<PublicNeed> out;
+  auto list = app::list_needs(ctx, d.id, page);
+  if (!list) return out;
+  for (const auto& n : *list) {
+    const json::value v = json::parse(n.document);
+    out.push_back(to_public(InternalNeed{
+        n.id, n.dialogue_id, text_of(v.as_object(), "title").value_or(""), n.created_at,
+        n.updated_at, text_of(v.as_object(), "description"), n.contribution_ids}));
+  }
+  return out;
+}
+
+std::vector<PublicMeasure> measures_of(app::Context& ctx, const PublicDialogue& d) {
+  std::vector<PublicMeasure> out;
+  auto list = app::list_measures(ctx, d.id);
+  if (!list) return out;
+  std::optional<std::string> decided_on;
+  if (auto decision = app::read_stage_document(ctx, d.id, "decision"))
+    decided_on = text_of(json::parse(decision->document).as_object(), "decided_on");
+  for (const auto& m : *list) {
+    InternalMeasure i;
+    i.id = m.id;
+    i.dialogue_id = m.dialogue_id;
+    i.need_id = m.need_id;
+    i.title = m.title;
+    i.decision = m.decision;
+    i.updated_at = m.updates.empty() ? m.created_at : m.updates.back().created_at;
+    if (m.decision != "proposed") i.decided_on = decided_on;
+    if (!m.updates.empty()) {
+      i.status = m.updates.back().status;
+      i.progress = static_cast<int>(m.updates.back().progress);
+    }
+    out.push_back(to_public(i));
+  }
+  return out;
+}
+
+std::vector<PublicFeedbackEntry> feedback_of(app::Context& ctx, const PublicDialogue& d) {
+  std::vector<PublicFeedbackEntry> out;
+  auto entries = app::public_feedback(ctx, d.id);
+  if (!entries) return out;
+  for (std::size_t i = 0; i < entries->size(); ++i)
+    out.push_back(feedback_entry((*entries)[i], i + 1));
+  return out;
+}
+
+std::vector<ContributionCount> contribution_counts_of(app::Context& ctx, const PublicDialogue& d) {
+  std::vector<ContributionCount> out;
+  auto c = app::count_contributions(ctx, d.id);
+  if (!c) return out;
+  for (const auto& [key, n] : c->by_group) out.push_back({d.id, CountDimension::group, key, n});
+  for (const auto& [key, n] : c->by_channel) out.push_back({d.id, CountDimension::channel, key, n});
+  for (const auto& [key, n] : c->by_theme) out.push_back({d.id, CountDimension::theme, key, n});
+  return out;
+}
+
+namespace {
+
+// Every record of every dialogue, for the whole-set functions.
+template <typename T, typename Of>
+std::vector<T> all_of(const std::vector<PublicDialogue>& ds, Of&& of) {
+  std::vector<T> out;
+  for (const auto& d : ds) {
+    auto part = of(d);
+    std::move(part.begin(), part.end(), std::back_inserter(out));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<PublicActivity> activities(app::Context& ctx, const std::vector<PublicDialogue>& ds) {
+  return all_of<PublicActivity>(ds, [&](const auto& d) {
+    return activities_of(ctx, d, app::Page{10'000, std::nullopt});
+  });
 }
 
 std::vector<PublicNeed> needs(app::Context& ctx, const std::vector<PublicDialogue>& ds) {
-  std::vector<PublicNeed> out;
-  for (const auto& d : ds) {
-    auto list = app::list_needs(ctx, d.id, app::Page{10'000, std::nullopt});
-    if (!list) continue;
-    for (const auto& n : *list) {
-      const json::value v = json::parse(n.document);
-      out.push_back(to_public(InternalNeed{
-          n.id, n.dialogue_id, text_of(v.as_object(), "title").value_or(""), n.created_at,
-          n.updated_at, text_of(v.as_object(), "description"), n.contribution_ids}));
-    }
-  }
-  return out;
+  return all_of<PublicNeed>(ds, [&](const auto& d) {
+    return needs_of(ctx, d, app::Page{10'000, std::nullopt});
+  });
 }
 
 std::vector<PublicMeasure> measures(app::Context& ctx, const std::vector<PublicDialogue>& ds) {
-  std::vector<PublicMeasure> out;
-  for (const auto& d : ds) {
-    auto list = app::list_measures(ctx, d.id);
-    if (!list) continue;
-    std::optional<std::string> decided_on;
-    if (auto decision = app::read_stage_document(ctx, d.id, "decision"))
-      decided_on = text_of(json::parse(decision->document).as_object(), "decided_on");
-    for (const auto& m : *list) {
-      InternalMeasure i;
-      i.id = m.id;
-      i.dialogue_id = m.dialogue_id;
-      i.need_id = m.need_id;
-      i.title = m.title;
-      i.decision = m.decision;
-      i.updated_at = m.updates.empty() ? m.created_at : m.updates.back().created_at;
-      if (m.decision != "proposed") i.decided_on = decided_on;
-      if (!m.updates.empty()) {
-        i.status = m.updates.back().status;
-        i.progress = static_cast<int>(m.updates.back().progress);
-      }
-      out.push_back(to_public(i));
-    }
-  }
-  return out;
+  return all_of<PublicMeasure>(ds, [&](const auto& d) { return measures_of(ctx, d); });
 }
 
 std::vector<PublicFeedbackEntry> feedback(app::Context& ctx,
                                           const std::vector<PublicDialogue>& ds) {
-  std::vector<PublicFeedbackEntry> out;
-  for (const auto& d : ds) {
-    auto entries = app::public_feedback(ctx, d.id);
-    if (!entries) continue;
-    for (std::size_t i = 0; i < entries->size(); ++i)
-      out.push_back(feedback_entry((*entries)[i], i + 1));
-  }
-  return out;
+  return all_of<PublicFeedbackEntry>(ds, [&](const auto& d) { return feedback_of(ctx, d); });
 }
 
 std::vector<ContributionCount> contribution_counts(app::Context& ctx,
                                                    const std::vector<PublicDialogue>& ds) {
-  std::vector<ContributionCount> out;
-  for (const auto& d : ds) {
-    auto c = app::count_contributions(ctx, d.id);
-    if (!c) continue;
-    for (const auto& [key, n] : c->by_group) out.push_back({d.id, CountDimension::group, key, n});
-    for (const auto& [key, n] : c->by_channel)
-      out.push_back({d.id, CountDimension::channel, key, n});
-    for (const auto& [key, n] : c->by_theme) out.push_back({d.id, CountDimension::theme, key, n});
-  }
-  return out;
+  return all_of<ContributionCount>(ds,
+                                   [&](const auto& d) { return contribution_counts_of(ctx, d); });
 }
 
 }  // namespace dialogd::cms

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/page.hpp"
 #include "app/result.hpp"
 #include "cms/public_data.hpp"
 
@@ -25,6 +26,17 @@ app::Result<PublicDialogue> dialogue(app::Context& ctx, const std::string& id);
 std::vector<PublicDialogue> dialogues(app::Context& ctx, const std::string& organisation_id);
 app::Result<DialogueHistory> history(app::Context& ctx, const std::string& dialogue_id);
 
+// One dialogue's records, for exports that stream: activities and needs a page at a time (up to
+// page.limit + 1 records after the id page.after; the extra one only says there are more), the
+// smaller sets whole.
+std::vector<PublicActivity> activities_of(app::Context& ctx, const PublicDialogue& d,
+                                          const app::Page& page);
+std::vector<PublicNeed> needs_of(app::Context& ctx, const PublicDialogue& d, const app::Page& page);
+std::vector<PublicMeasure> measures_of(app::Context& ctx, const PublicDialogue& d);
+std::vector<PublicFeedbackEntry> feedback_of(app::Context& ctx, const PublicDialogue& d);
+std::vector<ContributionCount> contribution_counts_of(app::Context& ctx, const PublicDialogue& d);
+
+// The same for a set of dialogues, whole (pages, small sets).
 std::vector<PublicActivity> activities(app::Context& ctx, const std::vector<PublicDialogue>& ds);
 std::vector<PublicNeed> needs(app::Context& ctx, const std::vector<PublicDialogue>& ds);
 std::vector<PublicMeasure> measures(app::Context& ctx, const std::vector<PublicDialogue>& ds);

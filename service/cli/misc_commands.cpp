@@ -69,6 +69,12 @@ Serve options (environment variable in brackets):
                         address, requests per API key (defaults 60, 1200, 6000; 0: no limit);
                         over a limit 429 rate-limited with Retry-After and RateLimit headers
   --trusted-proxy ADDR  the reverse proxy whose X-Forwarded-For names the client
+  --tls-cert FILE, --tls-key FILE
+                        serve HTTPS only, with this PEM certificate chain and private key (both or
+                        neither; DIALOGD_TLS_CERT, DIALOGD_TLS_KEY); answers carry
+                        Strict-Transport-Security: max-age=31536000
+  --hsts-include-subdomains
+                        add includeSubDomains to that header (only if every subdomain has HTTPS)
   --open-data-licence URL, --open-data-contact EMAIL
                         the open data's licence (default CC0 1.0) and the catalogue's contact point
   --no-group-commit     one transaction and fsync per contribution instead of shared ones

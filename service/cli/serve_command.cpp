@@ -65,13 +65,15 @@ int run_serve(const std::vector<std::string>& args) {
                    {"rate-public", "DIALOGD_RATE_PUBLIC"},
                    {"rate-key", "DIALOGD_RATE_KEY"},
                    {"trusted-proxy", "DIALOGD_TRUSTED_PROXY"},
+                   {"tls-cert", "DIALOGD_TLS_CERT"},
+                   {"tls-key", "DIALOGD_TLS_KEY"},
                    {"open-data-licence", "DIALOGD_OPEN_DATA_LICENCE"},
                    {"open-data-contact", "DIALOGD_OPEN_DATA_CONTACT"},
                    {"decidim-timeout-ms", "DIALOGD_DECIDIM_TIMEOUT_MS"},
                    {"decidim-page-size", "DIALOGD_DECIDIM_PAGE_SIZE"},
                    {"decidim-sync-minutes", "DIALOGD_DECIDIM_SYNC_MINUTES"}},
                   {"no-access-log", "demo", "allow-private-webhooks", "no-group-commit",
-                   "no-decidim-sync-on-link"});
+                   "no-decidim-sync-on-link", "hsts-include-subdomains"});
   if (!o.positional().empty())
     throw UsageError("unexpected argument '" + o.positional().front() + "'");
   http::ServerConfig c;
@@ -95,7 +97,18 @@ int run_serve(const std::vector<std::string>& args) {
   c.max_connections_per_address =
       static_cast<std::size_t>(o.get_number("max-connections-per-address", 256, 0, 1'000'000));
   c.public_cache_ttl = std::chrono::milliseconds(o.get_number("public-cache-ms", 1000, 0, 600'000));
-  c.public_url = o.get("public-url", "http://" + c.bind + ":" + std::to_string(c.port));
+  c.tls_cert = o.get("tls-cert", "");
+  c.tls_key = o.get("tls-key", "");
+  // Half a TLS configuration is a mistake, never a reason to fall back to plain HTTP.
+  if (!c.tls_cert.empty() && c.tls_key.empty())
+    throw UsageError("--tls-cert needs --tls-key (the certificate's private key)");
+  if (c.tls_cert.empty() && !c.tls_key.empty())
+    throw UsageError("--tls-key needs --tls-cert (the certificate chain)");
+  c.hsts_include_subdomains = o.has("hsts-include-subdomains");
+  if (c.hsts_include_subdomains && c.tls_cert.empty())
+    throw UsageError("--hsts-include-subdomains needs --tls-cert and --tls-key");
+  const std::string scheme = c.tls_cert.empty() ? "http://" : "https://";
+  c.public_url = o.get("public-url", scheme + c.bind + ":" + std::to_string(c.port));
   while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
   c.smtp_url = o.get("smtp", "");
   c.mail_from = o.get("mail-from", c.mail_from);

@@ -44,6 +44,11 @@ struct ServerConfig {
   int rate_key = 6000;
   // The reverse proxy whose X-Forwarded-For names the client (empty: the TCP peer is the client).
   std::string trusted_proxy;
+  // PEM files of the certificate chain and its key (both empty: plain HTTP, e.g. behind a proxy
+  // that terminates TLS). With TLS on, every answer carries Strict-Transport-Security.
+  std::string tls_cert;
+  std::string tls_key;
+  bool hsts_include_subdomains = false;  // only when every subdomain is served over HTTPS
   // The open data's licence and the contact point of the DCAT-AP-SE catalogue.
   std::string open_data_licence = "http://creativecommons.org/publicdomain/zero/1.0/";
   std::string open_data_contact;  // a function mailbox, e.g. medborgardialog@region.se

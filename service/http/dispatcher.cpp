@@ -70,12 +70,47 @@ Response Dispatcher::run_without_store(const Request& req, const Match& match) {
   return res;
 }
 
-Response Dispatcher::run(const Request& req, const Match& match) {
+Response Dispatcher::run(const Request& req, const Match& match,
+                         std::shared_ptr<BodyStream>& body) {
   RequestContext ctx{req, match, services_};
   split_target(req.target(), ctx.path, ctx.query);
   Response res = run_in(ctx);
   cors::apply(ctx, res);
+  // A handler that failed after leaving a stream answered a problem instead: no stream then.
+  if (ctx.body && res.result() == bhttp::status::ok) body = std::move(ctx.body);
   return res;
+}
+
+Response Dispatcher::run(const Request& req, const Match& match) {
+  std::shared_ptr<BodyStream> body;
+  Response res = run(req, match, body);
+  if (!body) return res;
+  try {
+    while (next_piece(*body, res.body())) {
+    }
+  } catch (const std::exception& e) {
+    support::log_line({{"level", "error"},
+                       {"msg", "unhandled"},
+                       {"route", match.route->path},
+                       {"error", e.what()}});
+    return problem_response(Problem(500, "internal-error", "Internal error",
+                                    "the service failed to answer; the failure has been logged"),
+                            req.version(), req.keep_alive());
+  }
+  res.prepare_payload();
+  return res;
+}
+
+bool Dispatcher::next_piece(BodyStream& body, std::string& out) {
+  if (!pool_) throw std::logic_error("a streamed body needs the store");
+  auto lease = pool_->acquire();
+  app::Context app{*lease, services_.clock, app::Actor::anonymous(), services_.config.public_url};
+  try {
+    return body.next(app, out);
+  } catch (const soci::soci_error&) {
+    lease->check_alive();  // a dead connection is reopened before its next use
+    throw;
+  }
 }
 
 Response Dispatcher::run_in(RequestContext& ctx) {

@@ -3,8 +3,10 @@
 // open the write transaction, honour Idempotency-Key, call the handler, commit only on success,
 // and turn every failure into problem+json. A failed request changes nothing.
 #include <functional>
+#include <memory>
 #include <string>
 
+#include "http/body_stream.hpp"
 #include "http/net.hpp"
 #include "http/request_context.hpp"
 #include "store/connection_pool.hpp"
@@ -15,7 +17,13 @@ class Dispatcher {
  public:
   Dispatcher(Services& services, store::ConnectionPool* pool) : services_(services), pool_(pool) {}
 
+  // A routed request whose 200 body may be streamed: then `body` is set and the answer carries the
+  // status and headers only (body_stream.hpp).
+  Response run(const Request& req, const Match& match, std::shared_ptr<BodyStream>& body);
+  // The whole answer: a streamed body is read to its end into it (the fuzz target, tests).
   Response run(const Request& req, const Match& match);
+  // The next piece of a streamed body, read on a connection leased for this piece only.
+  bool next_piece(BodyStream& body, std::string& out);
   // For routes that need no store and no key: answered on the socket thread.
   Response run_without_store(const Request& req, const Match& match);
   Response route_problem(const Request& req, const Match& match);  // 404 / 405

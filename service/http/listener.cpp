@@ -5,8 +5,9 @@
 
 namespace dialogd::http {
 
-Listener::Listener(net::io_context& ioc, tcp::endpoint endpoint, ServerCore& core)
-    : ioc_(ioc), acceptor_(net::make_strand(ioc)), core_(core) {
+Listener::Listener(net::io_context& ioc, tcp::endpoint endpoint, ServerCore& core,
+                   net::ssl::context* tls)
+    : ioc_(ioc), acceptor_(net::make_strand(ioc)), core_(core), tls_(tls) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(net::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -40,9 +41,7 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
       return do_accept();
     }
     socket.set_option(tcp::no_delay(true), ec);
-    auto session = std::make_shared<Session>(std::move(socket), core_, std::move(slot));
-    core_.sessions.add(session);
-    session->start();
+    core_.sessions.add(start_session(std::move(socket), core_, std::move(slot), tls_));
   } else {
     support::log_line({{"level", "warn"}, {"msg", "accept failed"}, {"error", ec.message()}});
   }

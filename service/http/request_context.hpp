@@ -1,6 +1,7 @@
 #pragma once
 // Everything a handler may use for one request. Built on a database thread.
 #include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,8 @@ struct Services {
   class DecidimSchedule* decidim = nullptr;  // syncs a newly linked source without another step
 };
 
+class BodyStream;
+
 struct RequestContext {
   RequestContext(const Request& r, const Match& m, Services& s) : req(r), match(m), services(s) {}
   const Request& req;
@@ -49,6 +52,8 @@ struct RequestContext {
   std::optional<Principal> principal;
   std::string_view path;
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+  // Set by a handler whose 200 body is streamed (body_stream.hpp); the answer then has no body.
+  std::shared_ptr<BodyStream> body;
 
   std::string_view param(std::string_view name) const;
   std::optional<std::string_view> query_param(std::string_view name) const;

@@ -15,6 +15,7 @@
 #include "http/listener.hpp"
 #include "http/server_core.hpp"
 #include "http/session.hpp"
+#include "http/tls.hpp"
 #include "store/connection_pool.hpp"
 #include "store/migrations.hpp"
 #include "support/log.hpp"
@@ -43,6 +44,9 @@ void wait_then_stop(net::io_context& ioc, ServerCore& core,
 }  // namespace
 
 int serve(const ServerConfig& config) {
+  // Before anything else: a bad certificate or key stops the start, with the flag named.
+  std::unique_ptr<net::ssl::context> tls;
+  if (!config.tls_cert.empty()) tls = tls_context(config.tls_cert, config.tls_key);
   const store::DbUrl url = store::DbUrl::parse(config.db);
   store::ConnectionPool pool(url, config.db_threads);
   {
@@ -90,7 +94,7 @@ int serve(const ServerConfig& config) {
   }
 
   auto listener = std::make_shared<Listener>(
-      ioc, tcp::endpoint(net::ip::make_address(config.bind), config.port), core);
+      ioc, tcp::endpoint(net::ip::make_address(config.bind), config.port), core, tls.get());
   listener->start();
   // Without --public-url on --port 0 the address is known only now.
   if (services.config.public_url.ends_with(":0"))
@@ -100,6 +104,7 @@ int serve(const ServerConfig& config) {
                      {"msg", "listening"},
                      {"address", config.bind},
                      {"port", listener->port()},
+                     {"tls", tls != nullptr},
                      {"store", url.store_name()}});
 
   net::signal_set signals(ioc, SIGINT, SIGTERM);

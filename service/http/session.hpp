@@ -1,43 +1,33 @@
 #pragma once
 // One HTTP/1.1 connection: read a request (with limits and a deadline), hand it to the database
 // threads when it needs the store, write the answer, repeat. Requests on one connection are
-// answered strictly in order, so pipelining clients get their answers in order.
-#include <chrono>
+// answered strictly in order, so pipelining clients get their answers in order. The same logic
+// runs over a plain TCP stream and, with --tls-cert, over a TLS stream (session.cpp is a template
+// over the stream type, so the plain path has no indirection per read or write).
 #include <memory>
-#include <optional>
 
 #include "http/connection_limits.hpp"
 #include "http/net.hpp"
-#include "http/router.hpp"
 #include "http/server_core.hpp"
+
+namespace boost::asio::ssl {
+class context;
+}
 
 namespace dialogd::http {
 
-class Session : public std::enable_shared_from_this<Session> {
+// What the server needs of every connection, whatever its stream.
+class Session {
  public:
-  Session(tcp::socket&& socket, ServerCore& core, std::unique_ptr<ConnectionLimits::Slot> slot);
-  void start();
+  virtual ~Session() = default;
   // Shutdown: an idle connection is closed now, a busy one after its answer.
-  void drain();
-
- private:
-  void do_read();
-  void on_read(beast::error_code ec, std::size_t bytes);
-  void handle(Request&& req);
-  static void set_security_headers(Response& res);
-  void send(Response&& res, bhttp::verb method, const std::string& route, std::string request_id,
-            std::chrono::steady_clock::time_point started, bool counted);
-  void on_write(bool close, beast::error_code ec, std::size_t bytes);
-  void reject(unsigned status, std::string slug, std::string title, std::string detail);
-  void close();
-
-  beast::tcp_stream stream_;
-  beast::flat_buffer buffer_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  std::shared_ptr<Response> response_;  // alive until its write completes
-  ServerCore& core_;
-  std::unique_ptr<ConnectionLimits::Slot> slot_;  // this connection's place under the caps
-  bool reading_ = false;
+  virtual void drain() = 0;
 };
+
+// Starts serving an accepted connection; with `tls` (not null) it begins with the TLS handshake,
+// under the read deadline. The session keeps itself alive while it has work in flight.
+std::shared_ptr<Session> start_session(tcp::socket&& socket, ServerCore& core,
+                                       std::unique_ptr<ConnectionLimits::Slot> slot,
+                                       net::ssl::context* tls);
 
 }  // namespace dialogd::http

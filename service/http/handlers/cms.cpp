@@ -10,6 +10,7 @@
 #include "cms/open_data.hpp"
 #include "cms/publication.hpp"
 #include "http/app_bridge.hpp"
+#include "http/body_stream.hpp"
 #include "http/handlers/handlers.hpp"
 
 namespace dialogd::http::handlers {
@@ -115,40 +116,120 @@ Response dialogue_feed(RequestContext& ctx) {
   return document(ctx, feed.xml, "application/atom+xml; charset=utf-8", feed.updated);
 }
 
+namespace {
+
+// An organisation's open-data file, read a page at a time: activities and needs in pages of
+// `page_size` per dialogue, the smaller sets one dialogue at a time. Each piece holds at least one
+// chunk of the renderer (16 KiB) or the end of the file, so every database visit is worth a write.
+// Between pieces only the position is kept. The file is not one snapshot: a record written during
+// the download may or may not be in it, but keyset paging never gives one twice.
+class OpenDataBody : public BodyStream {
+ public:
+  static constexpr int page_size = 500;
+
+  OpenDataBody(cms::open_data::Resource r, cms::open_data::Format f,
+               std::vector<cms::PublicDialogue> dialogues)
+      : resource_(r),
+        dialogues_(std::move(dialogues)),
+        out_(r, f, [this](std::string_view chunk) { rendered_.append(chunk); }) {}
+
+  bool next(app::Context& app, std::string& out) override {
+    bool more = true;
+    while (rendered_.empty() && more) {
+      if (index_ < dialogues_.size()) {
+        read(app, dialogues_[index_]);
+      } else {
+        out_.finish();
+        more = false;
+      }
+    }
+    out.append(rendered_);
+    rendered_.clear();
+    return more;
+  }
+
+ private:
+  void read(app::Context& app, const cms::PublicDialogue& d) {
+    using R = cms::open_data::Resource;
+    const app::Page page{page_size, after_};
+    switch (resource_) {
+      case R::dialogues:
+        out_.add(d);
+        break;
+      case R::activities:
+        return add_page(cms::activities_of(app, d, page));
+      case R::needs:
+        return add_page(cms::needs_of(app, d, page));
+      case R::measures:
+        for (const auto& m : cms::measures_of(app, d)) out_.add(m);
+        break;
+      case R::feedback:
+        for (const auto& f : cms::feedback_of(app, d)) out_.add(f);
+        break;
+      case R::contribution_counts:
+        for (const auto& c : cms::contribution_counts_of(app, d)) out_.add(c);
+        break;
+    }
+    ++index_;
+  }
+
+  // A page answers page_size + 1 records when there are more; the extra one is read again next.
+  template <typename T>
+  void add_page(std::vector<T> rows) {
+    const bool more = rows.size() > static_cast<std::size_t>(page_size);
+    if (more) rows.pop_back();
+    for (const auto& r : rows) out_.add(r);
+    if (more) {
+      after_ = rows.back().id;
+    } else {
+      after_.reset();
+      ++index_;
+    }
+  }
+
+  cms::open_data::Resource resource_;
+  std::vector<cms::PublicDialogue> dialogues_;
+  std::size_t index_ = 0;             // the dialogue being read
+  std::optional<std::string> after_;  // and the last record read of it
+  std::string rendered_;              // what the renderer handed on, not yet taken
+  cms::open_data::ResourceStream out_;
+};
+
+}  // namespace
+
+// Streamed (chunked): the headers go out at once and the rows follow as they are read, so the
+// answer has no ETag (that would need the whole body first). Last-Modified is sent where it is
+// exact, on the dialogues file (the newest dialogue's change); the other files change with records
+// whose times are not known before they are read, and carry no validator (a client's copy is good
+// for max-age, then fetched again).
 Response open_data(RequestContext& ctx) {
   auto app = reader(ctx);
   const auto org = unwrap(cms::organisation(app, std::string(ctx.param("org_id"))));
   const auto [resource, format] = resource_of(ctx);
-  const auto dialogues = cms::dialogues(app, org.id);
-  std::string body, newest;
-  for (const auto& d : dialogues) newest = std::max(newest, d.updated_at);
-  // Rendered in 16 KiB chunks into one body: the sets are an organisation's public records.
-  cms::open_data::ResourceStream out(resource, format, [&](std::string_view c) { body.append(c); });
-  using R = cms::open_data::Resource;
-  switch (resource) {
-    case R::dialogues:
-      for (const auto& d : dialogues) out.add(d);
-      break;
-    case R::activities:
-      for (const auto& a : cms::activities(app, dialogues)) out.add(a);
-      break;
-    case R::needs:
-      for (const auto& n : cms::needs(app, dialogues)) out.add(n);
-      break;
-    case R::measures:
-      for (const auto& m : cms::measures(app, dialogues)) out.add(m);
-      break;
-    case R::feedback:
-      for (const auto& f : cms::feedback(app, dialogues)) out.add(f);
-      break;
-    case R::contribution_counts:
-      for (const auto& c : cms::contribution_counts(app, dialogues)) out.add(c);
-      break;
+  auto dialogues = cms::dialogues(app, org.id);
+  Response res{bhttp::status::ok, ctx.req.version()};
+  res.keep_alive(ctx.req.keep_alive());
+  res.set(bhttp::field::cache_control, "public, max-age=300");
+  if (resource == cms::open_data::Resource::dialogues) {
+    std::string newest;
+    for (const auto& d : dialogues) newest = std::max(newest, d.updated_at);
+    const auto v = cms::validators({}, newest);
+    if (!v.last_modified.empty()) {
+      res.set(bhttp::field::last_modified, v.last_modified);
+      // Without an ETag, If-None-Match matches nothing; If-Modified-Since counts only without it.
+      const auto ims = ctx.req.find(bhttp::field::if_modified_since);
+      if (ctx.req.find(bhttp::field::if_none_match) == ctx.req.end() && ims != ctx.req.end() &&
+          cms::not_modified({"", v.last_modified}, std::nullopt, ims->value())) {
+        res.result(bhttp::status::not_modified);
+        res.prepare_payload();
+        return res;
+      }
+    }
   }
-  out.finish();
-  Response res = document(ctx, std::move(body), cms::open_data::media_type(format), newest);
+  res.set(bhttp::field::content_type, cms::open_data::media_type(format));
   res.set(bhttp::field::content_disposition,
           "inline; filename=\"" + cms::open_data::file_name(resource, format) + "\"");
+  ctx.body = std::make_shared<OpenDataBody>(resource, format, std::move(dialogues));
   return res;
 }
 
