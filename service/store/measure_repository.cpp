@@ -90,6 +90,18 @@ std::vector<MeasureRecord> MeasureRepository::for_dialogue(const std::string& di
   return out;
 }
 
+std::vector<std::string> MeasureRepository::needs_with_measures(const std::string& dialogue_id) {
+  std::vector<std::string> out;
+  std::string id;
+  soci::statement st =
+      (conn_.sql().prepare << "SELECT DISTINCT need_id FROM measures WHERE dialogue_id = :d "
+                              "ORDER BY need_id",
+       soci::use(dialogue_id), soci::into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
 void MeasureRepository::add_update(const MeasureUpdate& u) {
   soci::indicator ind = u.note ? soci::i_ok : soci::i_null;
   const std::string note = u.note.value_or("");

@@ -31,6 +31,7 @@ constexpr Migration migrations[] = {
     {7, "migrations/007_audit_and_key_rotation.sql"},
     {8, "migrations/008_widget_keys.sql"},
     {9, "migrations/009_sources.sql"},
+    {11, "migrations/011_scale_indexes.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".
