@@ -12,8 +12,9 @@ CREATE INDEX contacts_by_dialogue ON contacts (dialogue_id, email);
 ALTER TABLE contribution_dispositions ADD COLUMN dialogue_id TEXT;
 UPDATE contribution_dispositions SET dialogue_id =
   (SELECT c.dialogue_id FROM contributions c WHERE c.id = contribution_dispositions.contribution_id);
-CREATE INDEX contribution_dispositions_by_dialogue
-  ON contribution_dispositions (dialogue_id, contribution_id);
+-- Only dispositions with a reason can trace a contribution: coverage reads them from the index.
+CREATE INDEX contribution_dispositions_with_reason
+  ON contribution_dispositions (dialogue_id, contribution_id, disposition) WHERE reason IS NOT NULL;
 
 -- How many contributions each dialogue has, kept with every insert: every dialogue answer shows the
 -- count, and lists and feeds show it for many dialogues at once.
@@ -24,10 +25,19 @@ CREATE TABLE dialogue_counts (
 INSERT INTO dialogue_counts (dialogue_id, contributions)
 SELECT dialogue_id, COUNT(*) FROM contributions GROUP BY dialogue_id;
 
--- The feedback messages of one moment by status, read from the index alone.
+-- The feedback messages of one moment by status, read from the index alone. It begins with the
+-- columns of outbox_by_dialogue, which it replaces (PostgreSQL would otherwise keep choosing the
+-- narrower one and read the table).
 CREATE INDEX outbox_by_moment ON outbox (dialogue_id, topic, channel, status, due_on);
--- Unsent email is the small part of the outbox: overdue feedback reads only that.
-CREATE INDEX outbox_unsent_email ON outbox (dialogue_id, topic, due_on, channel, status)
+DROP INDEX outbox_by_dialogue;
+-- Unsent email is the small part of the outbox: overdue feedback reads only that. Two orders, as
+-- the two planners want them: SQLite groups by dialogue and topic in index order, PostgreSQL
+-- takes the range of due dates.
+CREATE INDEX outbox_unsent_email ON outbox (due_on, dialogue_id, topic, channel, status)
   WHERE channel = 'email' AND status <> 'sent';
+CREATE INDEX outbox_unsent_email_by_dialogue ON outbox (dialogue_id, topic, due_on, channel, status)
+  WHERE channel = 'email' AND status <> 'sent';
+-- A dialogue's contributions from one channel, in keyset order (the list's channel filter).
+CREATE INDEX contributions_by_channel ON contributions (dialogue_id, channel, id);
 -- The needs citing a contribution, from the index alone (every contribution and trace reads them).
 CREATE INDEX need_contributions_by_contribution_need ON need_contributions (contribution_id, need_id);

@@ -135,13 +135,15 @@ long long FeedbackRepository::traced_contributions(
                  "need_contributions l WHERE l.contribution_id = p.contribution_id)",
       soci::use(dialogue_id), soci::into(set_aside);
   if (answered_need_ids.empty()) return set_aside;
-  // Needs cite only their own dialogue's contributions (app::add_need checks), so the links of the
-  // answered needs are enough; DISTINCT because a contribution may feed several of them.
+  // Needs cite only their own dialogue's contributions (app::record_need checks), so the links of
+  // the answered needs are enough; grouped because a contribution may feed several of them (a GROUP
+  // BY rather than COUNT(DISTINCT), which PostgreSQL sorts).
   std::string q =
-      "SELECT COUNT(DISTINCT contribution_id) FROM need_contributions WHERE need_id IN (";
+      "SELECT COUNT(*) FROM (SELECT contribution_id FROM need_contributions WHERE "
+      "need_id IN (";
   for (std::size_t i = 0; i < answered_need_ids.size(); ++i)
     q += (i ? ", :n" : ":n") + std::to_string(i);
-  q += ")";
+  q += ") GROUP BY contribution_id) cited";
   long long answered = 0;
   soci::statement st(conn_.sql());
   for (const auto& id : answered_need_ids) st.exchange(soci::use(id));
