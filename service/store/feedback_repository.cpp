@@ -155,21 +155,6 @@ long long FeedbackRepository::traced_contributions(
   return set_aside + answered;
 }
 
-std::vector<std::string> FeedbackRepository::dialogues_with_overdue_messages(
-    const std::string& today, const std::string& organisation_id) {
-  std::vector<std::string> out;
-  std::string id;
-  soci::statement st =
-      (conn_.sql().prepare << "SELECT DISTINCT o.dialogue_id FROM outbox o JOIN dialogues d ON "
-                              "d.id = o.dialogue_id WHERE o.channel = 'email' AND o.status <> "
-                              "'sent' AND o.due_on < :t AND d.organisation_id = :o "
-                              "ORDER BY o.dialogue_id",
-       soci::use(today), soci::use(organisation_id), soci::into(id));
-  st.execute();
-  while (st.fetch()) out.push_back(id);
-  return out;
-}
-
 std::vector<std::pair<std::string, long long>> FeedbackRepository::overdue_messages_by_dialogue(
     const std::string& today, const std::string& organisation_id) {
   std::vector<std::pair<std::string, long long>> out;

@@ -56,11 +56,9 @@ class FeedbackRepository {
   long long traced_contributions(const std::string& dialogue_id,
                                  const std::vector<std::string>& answered_need_ids);
 
-  // Dialogues with feedback messages unsent past their due date, in id order.
-  std::vector<std::string> dialogues_with_overdue_messages(const std::string& today,
-                                                           const std::string& organisation_id);
-  // The same dialogues, each with how many such messages it has among its recorded moments (the
-  // sum of counts().overdue over moments()): one grouped query over unsent email.
+  // Dialogues with feedback messages unsent past their due date, in id order, each with how many
+  // such messages it has among its recorded moments (the sum of counts().overdue over moments()):
+  // one grouped query over unsent email.
   std::vector<std::pair<std::string, long long>> overdue_messages_by_dialogue(
       const std::string& today, const std::string& organisation_id);
   // (dialogue id, decision document) of every decided dialogue, whose follow-up may be late.
