@@ -112,7 +112,7 @@ Result<ContributionView> revise_imported_contribution(Context& ctx, const std::s
 
 ContributionView view_of(Context& ctx, Contribution c) {
   ContributionView v;
-  for (const auto& n : store::NeedRepository(ctx.db).citing(c.id)) v.need_ids.push_back(n.id);
+  v.need_ids = store::NeedRepository(ctx.db).citing_ids(c.id);
   const auto recorded = store::ContributionRepository(ctx.db).disposition(c.id);
   if (!v.need_ids.empty())
     v.disposition =
@@ -159,7 +159,7 @@ Result<ContributionView> record_disposition(Context& ctx, const Precondition& pr
     return not_found("contribution '" + in.contribution_id + "'");
   if (auto f = check(pre, c->version)) return *f;
   codec::FieldErrors& errors = in.read_errors;
-  const bool cited = !store::NeedRepository(ctx.db).citing(c->id).empty();
+  const bool cited = !store::NeedRepository(ctx.db).citing_ids(c->id).empty();
   if (in.value && domain::disposition_needs_reason(*in.value) && !in.reason)
     errors.add(
         "reason", "required",

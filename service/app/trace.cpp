@@ -68,7 +68,7 @@ Trace trace_of(Context& ctx, const ContributionView& cv) {
     measures = store::MeasureRepository(ctx.db).for_dialogue(c.dialogue_id);
   store::NeedRepository needs(ctx.db);
   for (const auto& need_id : cv.need_ids) {
-    auto need = needs.find(need_id);
+    auto need = needs.find_head(need_id);
     if (!need) continue;
     TracedNeed tn;
     tn.id = need->id;

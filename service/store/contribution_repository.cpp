@@ -40,6 +40,17 @@ struct InsertContribution {
             soci::use(row.document), soci::use(row.version), soci::use(row.created_at))) {}
 };
 
+struct CountContribution {
+  std::string dialogue_id;
+  soci::statement st;
+  explicit CountContribution(soci::session& sql)
+      : st((sql.prepare
+                << "INSERT INTO dialogue_counts (dialogue_id, contributions) VALUES (:d, 1) "
+                   "ON CONFLICT (dialogue_id) DO UPDATE SET contributions = "
+                   "dialogue_counts.contributions + 1",
+            soci::use(dialogue_id))) {}
+};
+
 struct ReceiptTaken {
   std::string receipt;
   long long n = 0;
@@ -65,11 +76,15 @@ void ContributionRepository::insert(const ContributionRecord& c,
   if (contact) {
     soci::indicator name_ind = contact->name ? soci::i_ok : soci::i_null;
     const std::string name = contact->name.value_or("");
-    conn_.sql() << "INSERT INTO contacts (contribution_id, email, name, consented_at) VALUES (:c, "
-                   ":e, :n, :at)",
-        soci::use(c.id), soci::use(contact->email), soci::use(name, name_ind),
-        soci::use(contact->consented_at);
+    conn_.sql() << "INSERT INTO contacts (contribution_id, dialogue_id, email, name, consented_at) "
+                   "VALUES (:c, :d, :e, :n, :at)",
+        soci::use(c.id), soci::use(c.dialogue_id), soci::use(contact->email),
+        soci::use(name, name_ind), soci::use(contact->consented_at);
   }
+  // The dialogue's count, kept here rather than counted on every read (migration 011).
+  auto& count = conn_.prepared<CountContribution>();
+  count.dialogue_id = c.dialogue_id;
+  count.st.execute(true);
 }
 
 bool ContributionRepository::receipt_taken(const std::string& receipt) {
@@ -145,10 +160,11 @@ void ContributionRepository::set_disposition(const std::string& contribution_id,
   const std::string reason = d.reason.value_or("");
   conn_.sql() << "DELETE FROM contribution_dispositions WHERE contribution_id = :c",
       soci::use(contribution_id);
-  conn_.sql()
-      << "INSERT INTO contribution_dispositions (contribution_id, disposition, reason, updated_at) "
-         "VALUES (:c, :d, :r, :u)",
-      soci::use(contribution_id), soci::use(d.value), soci::use(reason, ind), soci::use(now);
+  conn_.sql() << "INSERT INTO contribution_dispositions (contribution_id, dialogue_id, "
+                 "disposition, reason, updated_at) SELECT :c, dialogue_id, :d, :r, :u FROM "
+                 "contributions WHERE id = :c2",
+      soci::use(contribution_id), soci::use(d.value), soci::use(reason, ind), soci::use(now),
+      soci::use(contribution_id);
 }
 
 void ContributionRepository::bump_version(const std::string& contribution_id) {
@@ -174,9 +190,10 @@ std::optional<ContributionRecord> ContributionRepository::find_by_receipt(
 
 long long ContributionRepository::count(const std::string& dialogue_id) {
   long long n = 0;
-  conn_.sql() << "SELECT COUNT(*) FROM contributions WHERE dialogue_id = :d",
-      soci::use(dialogue_id), soci::into(n);
-  return n;
+  soci::indicator ind = soci::i_null;
+  conn_.sql() << "SELECT contributions FROM dialogue_counts WHERE dialogue_id = :d",
+      soci::use(dialogue_id), soci::into(n, ind);
+  return ind == soci::i_ok ? n : 0;
 }
 
 namespace {

@@ -176,7 +176,8 @@ struct DialogueFacts {
                    "has_public_documentation = 1), "
                    "(SELECT CAST(COALESCE(SUM(participants_total), 0) AS BIGINT) FROM activities "
                    "WHERE dialogue_id = :c), "
-                   "(SELECT COUNT(*) FROM contributions WHERE dialogue_id = :d), "
+                   "(SELECT COALESCE(MAX(contributions), 0) FROM dialogue_counts WHERE "
+                   "dialogue_id = :d), "
                    "(SELECT COUNT(*) FROM checkpoints WHERE dialogue_id = :e)",
             soci::use(id), soci::use(id), soci::use(id), soci::use(id), soci::use(id),
             soci::into(f.activities), soci::into(f.documented_activities),

@@ -122,25 +122,60 @@ long long FeedbackRepository::erase_contacts_by_email(const std::string& email,
 
 long long FeedbackRepository::opted_in_people(const std::string& dialogue_id) {
   long long n = 0;
-  conn_.sql() << "SELECT COUNT(DISTINCT LOWER(k.email)) FROM contacts k JOIN contributions c ON "
-                 "c.id = k.contribution_id "
-                 "WHERE c.dialogue_id = :d",
+  conn_.sql() << "SELECT COUNT(DISTINCT LOWER(email)) FROM contacts WHERE dialogue_id = :d",
       soci::use(dialogue_id), soci::into(n);
   return n;
 }
 
-std::vector<std::string> FeedbackRepository::dialogues_with_overdue_messages(
+long long FeedbackRepository::traced_contributions(
+    const std::string& dialogue_id, const std::vector<std::string>& answered_need_ids) {
+  long long set_aside = 0;
+  conn_.sql() << "SELECT COUNT(*) FROM contribution_dispositions p WHERE p.dialogue_id = :d AND "
+                 "p.disposition <> 'need' AND p.reason IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                 "need_contributions l WHERE l.contribution_id = p.contribution_id)",
+      soci::use(dialogue_id), soci::into(set_aside);
+  if (answered_need_ids.empty()) return set_aside;
+  // Needs cite only their own dialogue's contributions (app::record_need checks), so the links of
+  // the answered needs are enough; grouped because a contribution may feed several of them (a GROUP
+  // BY rather than COUNT(DISTINCT), which PostgreSQL sorts).
+  std::string q =
+      "SELECT COUNT(*) FROM (SELECT contribution_id FROM need_contributions WHERE "
+      "need_id IN (";
+  for (std::size_t i = 0; i < answered_need_ids.size(); ++i)
+    q += (i ? ", :n" : ":n") + std::to_string(i);
+  q += ") GROUP BY contribution_id) cited";
+  long long answered = 0;
+  soci::statement st(conn_.sql());
+  for (const auto& id : answered_need_ids) st.exchange(soci::use(id));
+  st.exchange(soci::into(answered));
+  st.alloc();
+  st.prepare(q);
+  st.define_and_bind();
+  st.execute(true);
+  return set_aside + answered;
+}
+
+std::vector<std::pair<std::string, long long>> FeedbackRepository::overdue_messages_by_dialogue(
     const std::string& today, const std::string& organisation_id) {
-  std::vector<std::string> out;
+  std::vector<std::pair<std::string, long long>> out;
   std::string id;
+  long long n = 0;
+  // Unsent email past its due date, counted by dialogue and topic from outbox_unsent_email alone
+  // (migration 011; the conditions repeat its WHERE so both stores use it), then summed over the
+  // topics of the dialogue's recorded moments. Every dialogue with such a message gets a row.
   soci::statement st =
-      (conn_.sql().prepare << "SELECT DISTINCT o.dialogue_id FROM outbox o JOIN dialogues d ON "
-                              "d.id = o.dialogue_id WHERE o.channel = 'email' AND o.status <> "
-                              "'sent' AND o.due_on < :t AND d.organisation_id = :o "
-                              "ORDER BY o.dialogue_id",
-       soci::use(today), soci::use(organisation_id), soci::into(id));
+      (conn_.sql().prepare
+           << "SELECT x.dialogue_id, CAST(SUM(CASE WHEN m.moment IS NULL THEN 0 ELSE x.n END) AS "
+              "BIGINT) FROM (SELECT o.dialogue_id, o.topic, COUNT(*) AS n FROM outbox o "
+              "WHERE o.channel = 'email' AND o.status <> 'sent' AND o.due_on < :t "
+              "GROUP BY o.dialogue_id, o.topic) x "
+              "JOIN dialogues d ON d.id = x.dialogue_id AND d.organisation_id = :o "
+              "LEFT JOIN feedback_moments m ON m.dialogue_id = x.dialogue_id AND "
+              "x.topic = 'feedback.' || m.moment "
+              "GROUP BY x.dialogue_id ORDER BY x.dialogue_id",
+       soci::use(today), soci::use(organisation_id), soci::into(id), soci::into(n));
   st.execute();
-  while (st.fetch()) out.push_back(id);
+  while (st.fetch()) out.emplace_back(id, n);
   return out;
 }
 

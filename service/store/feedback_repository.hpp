@@ -49,10 +49,18 @@ class FeedbackRepository {
   // Within one organisation's dialogues.
   long long erase_contacts_by_email(const std::string& email, const std::string& organisation_id);
   long long opted_in_people(const std::string& dialogue_id);
+  // How many of a dialogue's contributions a person can follow to an outcome (domain::is_traced):
+  // those cited by a need the board answered (`answered_need_ids`, the dialogue's own), and those
+  // no need cites whose recorded disposition, other than `need`, gives a reason. Counted in SQL:
+  // a dialogue may have hundreds of thousands.
+  long long traced_contributions(const std::string& dialogue_id,
+                                 const std::vector<std::string>& answered_need_ids);
 
-  // Dialogues with feedback messages unsent past their due date.
-  std::vector<std::string> dialogues_with_overdue_messages(const std::string& today,
-                                                           const std::string& organisation_id);
+  // Dialogues with feedback messages unsent past their due date, in id order, each with how many
+  // such messages it has among its recorded moments (the sum of counts().overdue over moments()):
+  // one grouped query over unsent email.
+  std::vector<std::pair<std::string, long long>> overdue_messages_by_dialogue(
+      const std::string& today, const std::string& organisation_id);
   // (dialogue id, decision document) of every decided dialogue, whose follow-up may be late.
   std::vector<std::pair<std::string, std::string>> decisions_awaiting_follow_up(
       const std::string& organisation_id);

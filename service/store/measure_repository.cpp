@@ -1,4 +1,7 @@
 #include "store/measure_repository.hpp"
+
+#include <map>
+
 #include "store/row_text.hpp"
 
 namespace dialogd::store {
@@ -86,7 +89,31 @@ std::vector<MeasureRecord> MeasureRepository::for_dialogue(const std::string& di
          soci::use(dialogue_id));
     for (const auto& r : rows) out.push_back(from_row(r));
   }
-  for (auto& m : out) load_updates(m);
+  // Every measure's history in one query (in measure and id order), not one query per measure.
+  std::map<std::string, MeasureRecord*> by_id;
+  for (auto& m : out) by_id[m.id] = &m;
+  soci::rowset<soci::row> rows =
+      (conn_.sql().prepare << "SELECT u.id, u.measure_id, u.on_date, u.status, u.progress, u.note, "
+                              "u.created_at FROM measure_updates u JOIN measures m ON m.id = "
+                              "u.measure_id WHERE m.dialogue_id = :d ORDER BY u.measure_id, u.id",
+       soci::use(dialogue_id));
+  for (const auto& r : rows)
+    if (auto it = by_id.find(r.get<std::string>(1)); it != by_id.end())
+      it->second->updates.push_back(
+          {r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+           r.get<std::string>(3), r.get<long long>(4), optional_text(r, 5), r.get<std::string>(6)});
+  return out;
+}
+
+std::vector<std::string> MeasureRepository::needs_with_measures(const std::string& dialogue_id) {
+  std::vector<std::string> out;
+  std::string id;
+  soci::statement st =
+      (conn_.sql().prepare << "SELECT DISTINCT need_id FROM measures WHERE dialogue_id = :d "
+                              "ORDER BY need_id",
+       soci::use(dialogue_id), soci::into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
   return out;
 }
 

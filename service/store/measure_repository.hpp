@@ -35,6 +35,8 @@ class MeasureRepository {
   void reset_decisions(const std::string& dialogue_id);
   std::optional<MeasureRecord> find(const std::string& id);
   std::vector<MeasureRecord> for_dialogue(const std::string& dialogue_id);
+  // The needs of a dialogue that have at least one measure (of any decision), in id order.
+  std::vector<std::string> needs_with_measures(const std::string& dialogue_id);
   void add_update(const MeasureUpdate& u);
 
  private:

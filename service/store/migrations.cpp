@@ -32,6 +32,7 @@ constexpr Migration migrations[] = {
     {8, "migrations/008_widget_keys.sql"},
     {9, "migrations/009_sources.sql"},
     {10, "migrations/010_source_sync.sql"},
+    {11, "migrations/011_scale_indexes.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".

@@ -62,6 +62,14 @@ std::optional<NeedRecord> NeedRepository::find(const std::string& id) {
   return out;
 }
 
+std::optional<NeedRecord> NeedRepository::find_head(const std::string& id) {
+  soci::rowset<soci::row> rows =
+      (conn_.sql().prepare << "SELECT " NEED_COLUMNS " FROM needs n WHERE n.id = :id",
+       soci::use(id));
+  for (const auto& r : rows) return from_row(r);
+  return std::nullopt;
+}
+
 std::vector<NeedRecord> NeedRepository::list(const std::string& dialogue_id,
                                              const std::optional<std::string>& after, int limit) {
   std::vector<NeedRecord> out;
@@ -93,6 +101,18 @@ std::vector<NeedRecord> NeedRepository::citing(const std::string& contribution_i
     for (const auto& r : rows) out.push_back(from_row(r));
   }
   for (auto& n : out) load_links(n);
+  return out;
+}
+
+std::vector<std::string> NeedRepository::citing_ids(const std::string& contribution_id) {
+  std::vector<std::string> out;
+  std::string id;
+  soci::statement st =
+      (conn_.sql().prepare << "SELECT need_id FROM need_contributions WHERE contribution_id = :c "
+                              "ORDER BY need_id",
+       soci::use(contribution_id), soci::into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
   return out;
 }
 

@@ -12,6 +12,8 @@
 #include "app/transition_dialogue.hpp"
 #include "app_fixture.hpp"
 #include "domain/receipt.hpp"
+#include "store/contribution_repository.hpp"
+#include "store/need_repository.hpp"
 
 namespace dialogd::testing {
 namespace {
@@ -166,6 +168,52 @@ TEST_P(UseCases, TheDemoIsAWholeDialogueWithRealAnswersOnEveryView) {
       [&](app::Context& ctx) { return ok(app::list_checkpoints(ctx, main.id, app::Page{})); });
   ASSERT_EQ(checkpoints.size(), 1u);
   EXPECT_NE(checkpoints[0].document.find("\"under\":[\"unga\"]"), std::string::npos);
+}
+
+// Coverage counts traced contributions in SQL; the answer must stay what tracing each contribution
+// one by one gives (the way it was computed before), in every state of the demo and in the corner
+// a trace resolves: a cited contribution with a recorded set-aside disposition shows as `need`.
+TEST_P(UseCases, FeedbackCoverageCountsWhatTracingEachContributionCounts) {
+  const auto s = in_transaction([&](app::Context& ctx) { return app::load_demo(ctx); });
+  in_transaction([&](app::Context& ctx) {
+    for (const auto& d : s.dialogues) {
+      if (d.state != "analysing") continue;
+      int n = 0;
+      for (const auto& c :
+           store::ContributionRepository(ctx.db).list(d.id, {}, std::nullopt, 1000)) {
+        if (store::NeedRepository(ctx.db).citing_ids(c.id).empty()) continue;
+        app::DispositionInput in;
+        in.contribution_id = c.id;
+        in.value = "wish";
+        in.reason = "Kommunens ansvar.";
+        ok(app::record_disposition(ctx, app::Precondition::none(), std::move(in)));
+        if (++n == 2) break;
+      }
+      EXPECT_EQ(n, 2);
+    }
+    return 0;
+  });
+  long long traced_somewhere = 0, untraced_somewhere = 0;
+  for (const auto& d : s.dialogues) {
+    const auto [contributions, traced] = in_transaction([&](app::Context& ctx) {
+      long long all = 0, followed = 0;
+      for (auto& c : store::ContributionRepository(ctx.db).list(d.id, {}, std::nullopt, 100000)) {
+        ++all;
+        if (domain::is_traced(app::outcome_of(app::trace_of(ctx, app::view_of(ctx, std::move(c))))))
+          ++followed;
+      }
+      return std::pair{all, followed};
+    });
+    const auto cov =
+        in_transaction([&](app::Context& ctx) { return ok(app::feedback_coverage(ctx, d.id)); });
+    EXPECT_EQ(cov.contributions, contributions) << d.state;
+    EXPECT_EQ(cov.traced, traced) << d.state;
+    traced_somewhere += traced;
+    untraced_somewhere += contributions - traced;
+  }
+  // The fixture has both kinds, so the comparison can fail either way.
+  EXPECT_GT(traced_somewhere, 0);
+  EXPECT_GT(untraced_somewhere, 0);
 }
 
 DIALOGD_STORES(UseCases);
