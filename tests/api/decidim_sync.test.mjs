@@ -103,6 +103,26 @@ test('a sync imports the process, its meetings and proposals page by page, and n
   assert.ok(!/nickname|author/i.test(everything));
 });
 
+test('a link limited to some components imports only from those', async () => {
+  await replay.control({ kind: 'reset' });
+  const whole = await openDialogue();
+  assert.equal((await sync(whole, await link(whole))).status, 200);
+  const [source] = (await svc.call('GET', `/v1/dialogues/${whole.id}/sources`, { key: 'editor' })).body.items;
+  const meetings = source.process.components.find((c) => c.type === 'Meetings');
+  assert.ok(meetings, JSON.stringify(source.process.components));
+
+  const d = await openDialogue();
+  const res = await svc.call('POST', `/v1/dialogues/${d.id}/sources`, {
+    key: 'editor', body: { kind: 'decidim', base_url: replay.base, process_id: '12', components: [meetings.id] },
+  });
+  assert.equal(res.status, 201, res.text);
+  const synced = await sync(d, res.body);
+  assert.equal(synced.status, 200, synced.text);
+  assert.equal(synced.body.ok, true, synced.text);
+  assert.ok((await all(`/v1/dialogues/${d.id}/activities`)).length >= 1, 'the meetings came');
+  assert.equal((await all(`/v1/dialogues/${d.id}/contributions`)).length, 0, 'the proposals did not');
+});
+
 test('a second sync creates nothing twice; a changed proposal is revised', async () => {
   await replay.control({ kind: 'reset' });
   const d = await openDialogue();

@@ -233,7 +233,9 @@ app::Result<SyncReport> sync_source(app::Context& ctx, const std::string& dialog
   config.base_url = source->base_url;
   config.process_id = source->process_id;
   config.page_size = options.page_size;
-  for (const auto& c : json::parse(source->components).as_array())
+  // Held in a named value: a range-for over parse(...).as_array() would read a destroyed temporary.
+  const json::value components = json::parse(source->components);
+  for (const auto& c : components.as_array())
     if (c.is_string()) config.components.emplace_back(c.as_string());
 
   // The address is checked at every sync: a name may resolve elsewhere than when it was linked.
