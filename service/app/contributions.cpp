@@ -75,6 +75,7 @@ Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in)
   rec.channel = in.channel ? *in.channel : "activity";
   rec.language = in.language.value_or("sv");
   rec.themes = in.themes;
+  rec.groups = groups;
   json::array theme_list, group_list;
   for (const auto& t : in.themes) theme_list.emplace_back(t);
   for (const auto& g : groups) group_list.emplace_back(g);

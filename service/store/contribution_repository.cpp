@@ -1,8 +1,5 @@
 #include "store/contribution_repository.hpp"
 
-#include <boost/json/parse.hpp>
-#include <map>
-
 namespace dialogd::store {
 namespace {
 
@@ -70,9 +67,14 @@ void ContributionRepository::insert(const ContributionRecord& c,
   q.activity_ind = c.activity_id ? soci::i_ok : soci::i_null;
   q.st.execute(true);
   for (const std::string& theme : c.themes)
-    conn_.sql() << "INSERT INTO contribution_themes (contribution_id, theme) VALUES (:c, :t) "
-                   "ON CONFLICT (contribution_id, theme) DO NOTHING",
-        soci::use(c.id), soci::use(theme);
+    conn_.sql() << "INSERT INTO contribution_themes (contribution_id, dialogue_id, theme) "
+                   "VALUES (:c, :d, :t) ON CONFLICT (contribution_id, theme) DO NOTHING",
+        soci::use(c.id), soci::use(c.dialogue_id), soci::use(theme);
+  // Rows of their own so that counting per group is a range of one index (migration 012).
+  for (const std::string& group : c.groups)
+    conn_.sql() << "INSERT INTO contribution_groups (contribution_id, dialogue_id, group_key) "
+                   "VALUES (:c, :d, :g) ON CONFLICT DO NOTHING",
+        soci::use(c.id), soci::use(c.dialogue_id), soci::use(group);
   if (contact) {
     soci::indicator name_ind = contact->name ? soci::i_ok : soci::i_null;
     const std::string name = contact->name.value_or("");
@@ -223,28 +225,17 @@ std::vector<std::pair<std::string, long long>> ContributionRepository::counts_by
 std::vector<std::pair<std::string, long long>> ContributionRepository::counts_by_theme(
     const std::string& dialogue_id) {
   return key_counts(conn_.sql(),
-                    "SELECT t.theme, COUNT(*) FROM contribution_themes t JOIN contributions c ON "
-                    "c.id = t.contribution_id WHERE c.dialogue_id = :d GROUP BY t.theme "
-                    "ORDER BY t.theme",
+                    "SELECT theme, COUNT(*) FROM contribution_themes WHERE dialogue_id = :d "
+                    "GROUP BY theme ORDER BY theme",
                     dialogue_id);
 }
 
 std::vector<std::pair<std::string, long long>> ContributionRepository::counts_by_group(
     const std::string& dialogue_id) {
-  // The groups a contribution speaks for are in its document; counted here, never read out.
-  std::map<std::string, long long> counts;
-  std::string document;
-  soci::statement st =
-      (conn_.sql().prepare << "SELECT document FROM contributions WHERE dialogue_id = :d",
-       soci::use(dialogue_id), soci::into(document));
-  st.execute();
-  while (st.fetch()) {
-    const auto v = boost::json::parse(document);
-    if (const auto* g = v.as_object().if_contains("groups"); g && g->is_array())
-      for (const auto& key : g->as_array())
-        if (key.is_string()) ++counts[std::string(key.as_string())];
-  }
-  return {counts.begin(), counts.end()};
+  return key_counts(conn_.sql(),
+                    "SELECT group_key, COUNT(*) FROM contribution_groups WHERE dialogue_id = :d "
+                    "GROUP BY group_key ORDER BY group_key",
+                    dialogue_id);
 }
 
 }  // namespace dialogd::store

@@ -13,6 +13,7 @@ struct ContributionRecord {
   std::string receipt, channel, language;
   std::string document;  // the contribution's public JSON (text, themes, groups, disposition...)
   std::vector<std::string> themes;
+  std::vector<std::string> groups;  // target-group keys; also in the document
   long long version = 1;
   std::string created_at;
 };

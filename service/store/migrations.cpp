@@ -18,6 +18,9 @@ namespace {
 struct Migration {
   int version;
   const char* file;
+  // A migration whose SQL cannot be the same on both stores (JSON functions) names PostgreSQL's own
+  // file here; it makes the same tables. The version's name stays `file` on both.
+  const char* postgresql_file = nullptr;
 };
 
 // Append only: a released migration is never edited, a change is a new file.
@@ -33,6 +36,8 @@ constexpr Migration migrations[] = {
     {9, "migrations/009_sources.sql"},
     {10, "migrations/010_source_sync.sql"},
     {11, "migrations/011_scale_indexes.sql"},
+    {12, "migrations/012_contribution_groups.sql",
+     "migrations/012_contribution_groups.postgresql.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".
@@ -113,7 +118,8 @@ MigrationReport migrate(Connection& conn) {
           conn.rollback();
           continue;
         }
-        for (const std::string& statement : statements_of(dialogd::embedded::find(m.file)))
+        const char* file = pg && m.postgresql_file ? m.postgresql_file : m.file;
+        for (const std::string& statement : statements_of(dialogd::embedded::find(file)))
           sql << statement;
         const std::string name = m.file, at = clock.now_rfc3339();
         sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",

@@ -69,6 +69,14 @@ test('the old store is migrated to the current schema and keeps every key with i
   const hooks = await call('GET', '/v1/webhooks', 'portal');
   assert.equal(hooks.body.items.length, 1, 'the webhook moved into the default organisation');
 
+  // The groups an old contribution spoke for are counted after the upgrade (migration 012 reads
+  // them out of the stored documents): one of the two named "aldre", the new one none.
+  const counts = await fetch(`${server.base}/open-data/organisations/default/contribution_counts.json`);
+  assert.equal(counts.status, 200);
+  const ofOpen = JSON.parse(await counts.text()).items.filter((r) => r.dialogue_id === open);
+  assert.deepEqual(ofOpen.filter((r) => r.dimension === 'group').map((r) => [r.key, r.count]), [['aldre', 1]]);
+  assert.deepEqual(ofOpen.filter((r) => r.dimension === 'channel').map((r) => [r.key, r.count]), [['web', 3]]);
+
   // Receipts answer as before, to anyone.
   for (const code of recorded.receipts) {
     const r = await fetch(`${server.base}/v1/receipts/${code}`);
