@@ -4,7 +4,7 @@
 // it; the files are checked in. In request targets, @D0..@D8 stand for the demo dialogues
 // (followed_up, draft, planned, preparing, in_dialogue, analysing, reported, answered, decided) and
 // @R0 for a demo receipt; the keys are "fuzz-<role>" (see request_path.cpp).
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, rmSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -128,3 +128,16 @@ O('https://dialog.example.se/embed/ladder/d-public?x=1#top', '320', '200');
 O('https://dialog.example.se/embed/teapot/d-public');
 O('https%3A%2F%2Fdialog.example.se%2Fd%2Fd-public', '', '', 'xml');
 O('https://evil.example.com/d/d-public', '-5', 'abc');
+
+// --- decidim: the parser's byte (0 version, 1 process, 2 meetings, 3 proposals, 4 results), then
+// a recorded answer's "data" from ../shared/fixtures/decidim/graphql/responses/; bytes that are not
+// JSON take the HTML and address path ---------------------------------------------------------------
+const responses = join(root, '..', '..', '..', '..', 'shared', 'fixtures', 'decidim', 'graphql', 'responses');
+const parserOf = [['version', 0], ['process', 1], ['meetings', 2], ['component', 2], ['proposals', 3], ['results', 4]];
+for (const file of readdirSync(responses).filter((f) => f.endsWith('.json')).sort()) {
+  const data = JSON.parse(readFileSync(join(responses, file), 'utf8')).data;
+  const parser = parserOf.find(([prefix]) => file.startsWith(prefix));
+  if (data && parser) write('decidim', Buffer.concat([Buffer.from([parser[1]]), Buffer.from(JSON.stringify(data))]));
+}
+write('decidim', '\0<p>Mer <b>v&aring;rd</b> n&auml;ra hemmet</p><script>alert(1)</script>');
+write('decidim', '\0Storgatan 1, 981 31 Kiruna');
