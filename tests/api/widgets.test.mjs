@@ -3,6 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { startService, runCli, assertProblem, completePlan, createDialogue, transition, BIN } from './harness.mjs';
 
 let svc, dialogue, widgetKey;
@@ -44,11 +46,47 @@ test('the script: immutable, strong ETag, 304 on If-None-Match, readable from an
   assert.equal(res.headers.get('access-control-allow-origin'), '*');
   assert.match(res.text, /customElements\.define/);
   const etag = res.headers.get('etag');
-  assert.match(etag, /^"[0-9a-f]{32}"$/);
+  assert.match(etag, /^"[0-9a-f]{32}(-gzip)?"$/);
   const same = await svc.call('GET', '/widgets/v1/dialogd.js', { headers: { 'if-none-match': `"x", W/${etag}` } });
   assert.equal(same.status, 304);
   assert.equal(same.text, '');
   assert.equal(same.headers.get('etag'), etag);
+});
+
+// node:http, not fetch: fetch asks for gzip itself and hides the encoding.
+function rawGet(path, headers) {
+  return new Promise((resolve, reject) => {
+    http.get(svc.base + path, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+test('the script is gzipped for clients that accept it, the same bytes once unzipped', async () => {
+  const plain = await rawGet('/widgets/v1/dialogd.js', {});
+  assert.equal(plain.status, 200);
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.headers.vary, 'Accept-Encoding');
+  for (const accept of ['gzip', 'br, gzip;q=0.8', 'GZIP', '*']) {
+    const zipped = await rawGet('/widgets/v1/dialogd.js', { 'accept-encoding': accept });
+    assert.equal(zipped.headers['content-encoding'], 'gzip', accept);
+    assert.equal(zipped.headers.vary, 'Accept-Encoding');
+    assert.ok(zipped.body.length < plain.body.length / 2, `${zipped.body.length} of ${plain.body.length} bytes`);
+    assert.ok(gunzipSync(zipped.body).equals(plain.body), 'unzipped it is the script');
+    assert.notEqual(zipped.headers.etag, plain.headers.etag, 'each representation has its own strong ETag');
+  }
+  for (const accept of ['gzip;q=0', 'identity', 'br', 'gzip;q=0, *']) {
+    const refused = await rawGet('/widgets/v1/dialogd.js', { 'accept-encoding': accept });
+    assert.equal(refused.headers['content-encoding'], undefined, accept);
+    assert.ok(refused.body.equals(plain.body));
+  }
+  const zipped = await rawGet('/widgets/v1/dialogd.js', { 'accept-encoding': 'gzip' });
+  const again = await rawGet('/widgets/v1/dialogd.js', { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.etag });
+  assert.equal(again.status, 304);
+  const other = await rawGet('/widgets/v1/dialogd.js', { 'if-none-match': zipped.headers.etag });
+  assert.equal(other.status, 200, 'the gzip ETag does not validate the plain representation');
 });
 
 test('the gallery and the embed pages: strict CSP, no inline script, unknown widgets 404', async () => {

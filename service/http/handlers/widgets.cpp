@@ -9,6 +9,7 @@
 #include "cms/oembed.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/problem.hpp"
+#include "support/gzip.hpp"
 #include "support/html.hpp"
 #include "support/ids.hpp"
 
@@ -19,9 +20,13 @@ std::string_view find(std::string_view path);
 namespace dialogd::http::handlers {
 namespace {
 
+// Each asset in two representations: as it is, and gzipped once at start for the clients that
+// accept it (every browser), a third of the bytes on the wire. Strong ETags differ between them.
 struct Asset {
   std::string_view body;
   std::string etag;  // strong: a hash of the content
+  std::string gzipped;
+  std::string gzip_etag;
 };
 
 const Asset& asset(std::string_view path) {
@@ -31,7 +36,8 @@ const Asset& asset(std::string_view path) {
                                "plugin-glue/widgets/gallery.js", "plugin-glue/widgets/page.css",
                                "openapi/docs-a11y.js"}) {
       const std::string_view body = embedded::find(p);
-      m.emplace(p, Asset{body, '"' + support::sha256_hex(body).substr(0, 32) + '"'});
+      const std::string hash = support::sha256_hex(body).substr(0, 32);
+      m.emplace(p, Asset{body, '"' + hash + '"', support::gzip(body), "\"" + hash + "-gzip\""});
     }
     return m;
   }();
@@ -66,15 +72,24 @@ std::string page_policy(std::string_view frame_ancestors) {
 Response serve(const RequestContext& ctx, std::string_view path, std::string_view type,
                std::string_view cache_control) {
   const Asset& a = asset(path);
-  const bool fresh = matches(ctx.req, a.etag);
+  const auto ae = ctx.req.find(bhttp::field::accept_encoding);
+  const bool gz = ae != ctx.req.end() && support::accepts_gzip(ae->value());
+  const std::string& etag = gz ? a.gzip_etag : a.etag;
+  const bool fresh = matches(ctx.req, etag);
   Response res{fresh ? bhttp::status::not_modified : bhttp::status::ok, ctx.req.version()};
-  res.set(bhttp::field::etag, a.etag);
+  res.set(bhttp::field::etag, etag);
   res.set(bhttp::field::cache_control, cache_control);
+  res.set(bhttp::field::vary, "Accept-Encoding");
   res.set("X-Content-Type-Options", "nosniff");
   res.keep_alive(ctx.req.keep_alive());
   if (fresh) return res;  // 304: no body and no Content-Length (it would name the 200's)
   res.set(bhttp::field::content_type, type);
-  res.body() = std::string(a.body);
+  if (gz) {
+    res.set(bhttp::field::content_encoding, "gzip");
+    res.body() = a.gzipped;
+  } else {
+    res.body() = std::string(a.body);
+  }
   res.prepare_payload();
   return res;
 }
