@@ -48,6 +48,36 @@ struct CountContribution {
             soci::use(dialogue_id))) {}
 };
 
+// A theme or a target group of the contribution being written: a row each, prepared once too.
+struct InsertTheme {
+  std::string contribution_id, dialogue_id, key;
+  soci::statement st;
+  explicit InsertTheme(soci::session& sql)
+      : st((sql.prepare << "INSERT INTO contribution_themes (contribution_id, dialogue_id, theme) "
+                           "VALUES (:c, :d, :t) ON CONFLICT (contribution_id, theme) DO NOTHING",
+            soci::use(contribution_id), soci::use(dialogue_id), soci::use(key))) {}
+};
+
+struct InsertGroup {
+  std::string contribution_id, dialogue_id, key;
+  soci::statement st;
+  explicit InsertGroup(soci::session& sql)
+      : st((sql.prepare << "INSERT INTO contribution_groups (contribution_id, dialogue_id, "
+                           "group_key) VALUES (:c, :d, :g) ON CONFLICT DO NOTHING",
+            soci::use(contribution_id), soci::use(dialogue_id), soci::use(key))) {}
+};
+
+// Binds one contribution's keys to a prepared insert and runs it once per key.
+template <typename Insert>
+void insert_keys(Insert& q, const ContributionRecord& c, const std::vector<std::string>& keys) {
+  q.contribution_id = c.id;
+  q.dialogue_id = c.dialogue_id;
+  for (const std::string& key : keys) {
+    q.key = key;
+    q.st.execute(true);
+  }
+}
+
 struct ReceiptTaken {
   std::string receipt;
   long long n = 0;
@@ -66,15 +96,9 @@ void ContributionRepository::insert(const ContributionRecord& c,
   q.activity = c.activity_id.value_or("");
   q.activity_ind = c.activity_id ? soci::i_ok : soci::i_null;
   q.st.execute(true);
-  for (const std::string& theme : c.themes)
-    conn_.sql() << "INSERT INTO contribution_themes (contribution_id, dialogue_id, theme) "
-                   "VALUES (:c, :d, :t) ON CONFLICT (contribution_id, theme) DO NOTHING",
-        soci::use(c.id), soci::use(c.dialogue_id), soci::use(theme);
+  if (!c.themes.empty()) insert_keys(conn_.prepared<InsertTheme>(), c, c.themes);
   // Rows of their own so that counting per group is a range of one index (migration 012).
-  for (const std::string& group : c.groups)
-    conn_.sql() << "INSERT INTO contribution_groups (contribution_id, dialogue_id, group_key) "
-                   "VALUES (:c, :d, :g) ON CONFLICT DO NOTHING",
-        soci::use(c.id), soci::use(c.dialogue_id), soci::use(group);
+  if (!c.groups.empty()) insert_keys(conn_.prepared<InsertGroup>(), c, c.groups);
   if (contact) {
     soci::indicator name_ind = contact->name ? soci::i_ok : soci::i_null;
     const std::string name = contact->name.value_or("");
