@@ -81,6 +81,21 @@ Response Dispatcher::run(const Request& req, const Match& match,
   return res;
 }
 
+namespace {
+
+// Never a stack trace or an internal message to the client; the log has it.
+Response internal_error(const Request& req, const Match& match, const std::exception& e) {
+  support::log_line({{"level", "error"},
+                     {"msg", "unhandled"},
+                     {"route", match.route->path},
+                     {"error", e.what()}});
+  return problem_response(Problem(500, "internal-error", "Internal error",
+                                  "the service failed to answer; the failure has been logged"),
+                          req.version(), req.keep_alive());
+}
+
+}  // namespace
+
 Response Dispatcher::run(const Request& req, const Match& match) {
   std::shared_ptr<BodyStream> body;
   Response res = run(req, match, body);
@@ -89,13 +104,7 @@ Response Dispatcher::run(const Request& req, const Match& match) {
     while (next_piece(*body, res.body())) {
     }
   } catch (const std::exception& e) {
-    support::log_line({{"level", "error"},
-                       {"msg", "unhandled"},
-                       {"route", match.route->path},
-                       {"error", e.what()}});
-    return problem_response(Problem(500, "internal-error", "Internal error",
-                                    "the service failed to answer; the failure has been logged"),
-                            req.version(), req.keep_alive());
+    return internal_error(req, match, e);
   }
   res.prepare_payload();
   return res;
@@ -135,14 +144,7 @@ Response Dispatcher::run_in(RequestContext& ctx) {
                                     "the database cannot be reached right now; try again shortly"),
                             req.version(), false);
   } catch (const std::exception& e) {
-    // Never a stack trace or an internal message to the client; the log has it.
-    support::log_line({{"level", "error"},
-                       {"msg", "unhandled"},
-                       {"route", match.route->path},
-                       {"error", e.what()}});
-    return problem_response(Problem(500, "internal-error", "Internal error",
-                                    "the service failed to answer; the failure has been logged"),
-                            req.version(), req.keep_alive());
+    return internal_error(req, match, e);
   }
 }
 

@@ -49,27 +49,30 @@ struct CountContribution {
 };
 
 // A theme or a target group of the contribution being written: a row each, prepared once too.
-struct InsertTheme {
+struct InsertKey {
   std::string contribution_id, dialogue_id, key;
   soci::statement st;
-  explicit InsertTheme(soci::session& sql)
-      : st((sql.prepare << "INSERT INTO contribution_themes (contribution_id, dialogue_id, theme) "
-                           "VALUES (:c, :d, :t) ON CONFLICT (contribution_id, theme) DO NOTHING",
-            soci::use(contribution_id), soci::use(dialogue_id), soci::use(key))) {}
+  InsertKey(soci::session& sql, const char* insert)
+      : st((sql.prepare << insert, soci::use(contribution_id), soci::use(dialogue_id),
+            soci::use(key))) {}
 };
 
-struct InsertGroup {
-  std::string contribution_id, dialogue_id, key;
-  soci::statement st;
+struct InsertTheme : InsertKey {
+  explicit InsertTheme(soci::session& sql)
+      : InsertKey(sql,
+                  "INSERT INTO contribution_themes (contribution_id, dialogue_id, theme) "
+                  "VALUES (:c, :d, :t) ON CONFLICT (contribution_id, theme) DO NOTHING") {}
+};
+
+struct InsertGroup : InsertKey {
   explicit InsertGroup(soci::session& sql)
-      : st((sql.prepare << "INSERT INTO contribution_groups (contribution_id, dialogue_id, "
-                           "group_key) VALUES (:c, :d, :g) ON CONFLICT DO NOTHING",
-            soci::use(contribution_id), soci::use(dialogue_id), soci::use(key))) {}
+      : InsertKey(sql,
+                  "INSERT INTO contribution_groups (contribution_id, dialogue_id, group_key) "
+                  "VALUES (:c, :d, :g) ON CONFLICT DO NOTHING") {}
 };
 
 // Binds one contribution's keys to a prepared insert and runs it once per key.
-template <typename Insert>
-void insert_keys(Insert& q, const ContributionRecord& c, const std::vector<std::string>& keys) {
+void insert_keys(InsertKey& q, const ContributionRecord& c, const std::vector<std::string>& keys) {
   q.contribution_id = c.id;
   q.dialogue_id = c.dialogue_id;
   for (const std::string& key : keys) {
