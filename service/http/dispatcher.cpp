@@ -11,6 +11,7 @@
 #include "http/public_cache.hpp"
 #include "store/errors.hpp"
 #include "store/idempotency_repository.hpp"
+#include "store/request_savepoint.hpp"
 #include "support/ids.hpp"
 #include "support/log.hpp"
 
@@ -220,23 +221,23 @@ Dispatcher::Written Dispatcher::write(RequestContext& ctx, const std::function<v
   return {std::move(res), true};
 }
 
-Response Dispatcher::run_in_group(const Request& req, const Match& match, store::Connection& conn,
-                                  const std::string& savepoint) {
+Response Dispatcher::run_in_group(const Request& req, const Match& match, store::Connection& conn) {
   RequestContext ctx{req, match, services_};
   split_target(req.target(), ctx.path, ctx.query);
   ctx.db = &conn;
-  const auto undo = [&] { conn.sql() << "ROLLBACK TO SAVEPOINT " << savepoint; };
-  conn.sql() << "SAVEPOINT " << savepoint;
+  auto& savepoint = conn.prepared<store::RequestSavepoint>();
+  const auto undo = [&] { savepoint.undo.execute(true); };
+  savepoint.begin.execute(true);
   Response res = [&] {
     try {
       authenticate(ctx, match.route->access);
       Written w = write(ctx, undo);
       if (!w.keep) undo();
-      conn.sql() << "RELEASE SAVEPOINT " << savepoint;
+      savepoint.release.execute(true);
       return std::move(w.res);
     } catch (const Problem& p) {
       undo();
-      conn.sql() << "RELEASE SAVEPOINT " << savepoint;
+      savepoint.release.execute(true);
       return problem_response(p, req.version(), req.keep_alive());
     }
   }();

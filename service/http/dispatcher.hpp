@@ -32,8 +32,7 @@ class Dispatcher {
   // One request of a group commit (group_commit.hpp): inside the transaction already open on
   // `conn`, in its own savepoint, so that a refused request undoes only itself. A store error is
   // thrown: it ends the whole group, none of which is then acknowledged.
-  Response run_in_group(const Request& req, const Match& match, store::Connection& conn,
-                        const std::string& savepoint);
+  Response run_in_group(const Request& req, const Match& match, store::Connection& conn);
 
  private:
   struct Written {

@@ -3,6 +3,7 @@
 #include "http/change_feed.hpp"
 #include "http/problem.hpp"
 #include "http/public_cache.hpp"
+#include "store/request_savepoint.hpp"
 #include "support/log.hpp"
 
 namespace dialogd::http {
@@ -58,14 +59,13 @@ void GroupCommitter::commit_group(std::vector<Job>& group) {
     if (conn.broken()) conn.reconnect();
     conn.begin_write();
     for (std::size_t i = 0; i < group.size(); ++i) {
-      const std::string savepoint = "request_" + std::to_string(i);
       try {
-        answers.push_back(
-            dispatcher_.run_in_group(*group[i].req, *group[i].match, conn, savepoint));
+        answers.push_back(dispatcher_.run_in_group(*group[i].req, *group[i].match, conn));
       } catch (const std::exception& e) {
         // This request failed in the store; if its savepoint can be undone the others go on.
-        conn.sql() << "ROLLBACK TO SAVEPOINT " << savepoint;
-        conn.sql() << "RELEASE SAVEPOINT " << savepoint;
+        auto& savepoint = conn.prepared<store::RequestSavepoint>();
+        savepoint.undo.execute(true);
+        savepoint.release.execute(true);
         support::log_line({{"level", "error"}, {"msg", "unhandled in group"}, {"error", e.what()}});
         answers.push_back(
             problem_response(Problem(500, "internal-error", "Internal error",
