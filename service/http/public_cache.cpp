@@ -49,10 +49,48 @@ std::optional<Response> PublicCache::lookup(const std::string& key, const Reques
   return copy;
 }
 
+namespace {
+
+// The answer as an HTTP/1.1 keep-alive answer, without the blank line that ends the headers (the
+// request id goes there). Not for an answer without Content-Length (it could not be framed).
+std::shared_ptr<const PublicCache::Wire> wire_of(const Response& res) {
+  if (res.find(bhttp::field::content_length) == res.end()) return nullptr;
+  auto w = std::make_shared<PublicCache::Wire>();
+  w->head.reserve(512);
+  w->head += "HTTP/1.1 ";
+  w->head += std::to_string(res.result_int());
+  w->head += ' ';
+  w->head += res.reason();
+  w->head += "\r\n";
+  for (const auto& f : res) {
+    // Keep-alive is HTTP/1.1's default; the hit's own id is added per request.
+    if (f.name() == bhttp::field::connection || f.name_string() == "X-Request-Id") continue;
+    w->head += f.name_string();
+    w->head += ": ";
+    w->head += f.value();
+    w->head += "\r\n";
+  }
+  w->body = res.body();
+  return w;
+}
+
+}  // namespace
+
+std::shared_ptr<const PublicCache::Wire> PublicCache::lookup_wire(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  const auto it = entries_.find(key);
+  if (it == entries_.end() || !it->second.wire || it->second.generation != generation() ||
+      std::chrono::steady_clock::now() - it->second.stored > ttl_)
+    return nullptr;
+  ++hits_;
+  return it->second.wire;
+}
+
 void PublicCache::store(const std::string& key, std::uint64_t generation, Response& res) {
   if (res.result() != bhttp::status::ok) return;
   if (res.find(bhttp::field::etag) == res.end())
     res.set(bhttp::field::etag, "\"" + support::sha256_hex(res.body()).substr(0, 32) + "\"");
+  auto wire = wire_of(res);  // outside the lock: the socket threads wait on it
   std::lock_guard lock(mutex_);
   if (generation != this->generation()) return;  // written meanwhile: the answer may be stale
   if (auto it = entries_.find(key); it != entries_.end()) {
@@ -64,8 +102,8 @@ void PublicCache::store(const std::string& key, std::uint64_t generation, Respon
     order_.pop_front();
   }
   order_.push_back(key);
-  entries_.emplace(
-      key, Entry{res, generation, std::chrono::steady_clock::now(), std::prev(order_.end())});
+  entries_.emplace(key, Entry{res, std::move(wire), generation, std::chrono::steady_clock::now(),
+                              std::prev(order_.end())});
 }
 
 }  // namespace dialogd::http

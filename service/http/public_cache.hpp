@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -31,8 +32,19 @@ class PublicCache {
   // Something was written: every stored answer is stale from now on.
   void invalidate() { generation_.fetch_add(1, std::memory_order_acq_rel); }
 
+  // A stored answer as the bytes that go out, but for the request id: the status line and headers
+  // (each line ended) and the body. Made once when the answer is stored; shared by every hit.
+  struct Wire {
+    std::string head;
+    std::string body;
+  };
+
   // The stored answer for `key`, fitted to `req` (keep-alive, version, 304 on If-None-Match).
   std::optional<Response> lookup(const std::string& key, const Request& req);
+  // The hot path: the stored answer's bytes for a plain HTTP/1.1 keep-alive GET without
+  // If-None-Match (the caller checks that), or nothing; a miss here is not counted, the caller
+  // asks lookup() next.
+  std::shared_ptr<const Wire> lookup_wire(const std::string& key);
   // Stores a 200 answer computed while the generation was `generation`; adds a strong ETag when
   // the handler gave none.
   void store(const std::string& key, std::uint64_t generation, Response& res);
@@ -43,6 +55,7 @@ class PublicCache {
  private:
   struct Entry {
     Response res;
+    std::shared_ptr<const Wire> wire;  // null when the answer cannot be sent as stored bytes
     std::uint64_t generation;
     std::chrono::steady_clock::time_point stored;
     std::list<std::string>::iterator order;

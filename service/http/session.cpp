@@ -1,5 +1,6 @@
 #include "http/session.hpp"
 
+#include <array>
 #include <boost/beast/ssl.hpp>
 
 #include "http/body_stream.hpp"
@@ -26,7 +27,7 @@ std::string request_id_of(const Request& req) {
                     std::all_of(v.begin(), v.end(), [](char c) { return c > 32 && c < 127; });
     if (ok) return std::string(v);
   }
-  return support::random_hex(12);
+  return support::request_id();
 }
 
 // The connection over one stream type: beast::tcp_stream, or beast::ssl_stream over it.
@@ -59,13 +60,18 @@ class HttpSession : public Session, public std::enable_shared_from_this<HttpSess
   void write_piece(bool more, const std::string& failure);
   void end_streamed(const std::string& failure);
   void on_write(bool close, beast::error_code ec, std::size_t bytes);
+  void send_wire(std::shared_ptr<const PublicCache::Wire> wire, bhttp::verb method,
+                 const std::string& route, std::string request_id,
+                 std::chrono::steady_clock::time_point started);
   void reject(unsigned status, std::string slug, std::string title, std::string detail);
   void close();
 
   Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  std::shared_ptr<Response> response_;  // alive until its write completes
+  std::shared_ptr<Response> response_;             // alive until its write completes
+  std::shared_ptr<const PublicCache::Wire> wire_;  // likewise, a stored answer sent as bytes
+  std::string wire_id_;                            // and its X-Request-Id line
   // A streamed answer under way: its headers, their serializer and the piece being written.
   struct Streamed {
     Streamed(bhttp::response_header<>&& h, std::shared_ptr<BodyStream> b)
@@ -187,6 +193,11 @@ void HttpSession<Stream>::handle(Request&& req) {
       (!core_.feed || core_.feed->healthy())) {
     cache_key = PublicCache::key_of(req);
     if (cache_key) {
+      // The common case goes out as the stored bytes; anything else is fitted by lookup().
+      if (req.version() == 11 && req.keep_alive() && !core_.draining &&
+          req.find(bhttp::field::if_none_match) == req.end())
+        if (auto wire = core_.cache->lookup_wire(*cache_key))
+          return send_wire(std::move(wire), req.method(), route, std::move(request_id), started);
       if (auto hit = core_.cache->lookup(*cache_key, req))
         return send(std::move(*hit), req.method(), route, std::move(request_id), started, false);
       generation = core_.cache->generation();
@@ -233,7 +244,11 @@ void HttpSession<Stream>::handle(Request&& req) {
                 });
       return;
     }
-    if (cache_key && chunked_ok) self->core_.cache->store(*cache_key, generation, *res);
+    if (cache_key && chunked_ok) {
+      // Stored as it will be sent (but for the request id), so a hit can go out as bytes.
+      self->set_security_headers(*res);
+      self->core_.cache->store(*cache_key, generation, *res);
+    }
     net::post(self->stream_.get_executor(),
               [self, res, request, matched, request_id = std::move(request_id), started]() mutable {
                 self->send(std::move(*res), request->method(), matched->route->path,
@@ -275,6 +290,26 @@ void HttpSession<Stream>::send(Response&& res, bhttp::verb method, const std::st
         if (counted) --self->core_.in_flight;
         self->on_write(close_after, ec, n);
       });
+}
+
+// A stored public answer as it is, with this request's id: no serializer, no copy of the body.
+template <class Stream>
+void HttpSession<Stream>::send_wire(std::shared_ptr<const PublicCache::Wire> wire,
+                                    bhttp::verb method, const std::string& route,
+                                    std::string request_id,
+                                    std::chrono::steady_clock::time_point started) {
+  account(200, method, route, request_id, started);
+  wire_ = std::move(wire);
+  wire_id_ = "X-Request-Id: ";
+  wire_id_ += request_id;
+  wire_id_ += "\r\n\r\n";
+  tcp().expires_after(core_.config.write_timeout);
+  const std::array<net::const_buffer, 3> buffers{net::buffer(wire_->head), net::buffer(wire_id_),
+                                                 net::buffer(wire_->body)};
+  net::async_write(stream_, buffers,
+                   [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                     self->on_write(false, ec, n);
+                   });
 }
 
 // The access log line and the metrics of one answer.
@@ -382,6 +417,7 @@ void HttpSession<Stream>::end_streamed(const std::string& failure) {
 template <class Stream>
 void HttpSession<Stream>::on_write(bool close_after, beast::error_code ec, std::size_t) {
   response_.reset();
+  wire_.reset();
   if (ec || close_after) return close();
   do_read();
 }
@@ -392,7 +428,7 @@ void HttpSession<Stream>::reject(unsigned status, std::string slug, std::string 
   // The connection's framing cannot be trusted after a limit or parse error: answer, then close.
   Problem p(status, std::move(slug), std::move(title), std::move(detail));
   Response res = problem_response(p, 11, false);
-  send(std::move(res), bhttp::verb::unknown, "-", support::random_hex(12),
+  send(std::move(res), bhttp::verb::unknown, "-", support::request_id(),
        std::chrono::steady_clock::now(), false);
 }
 

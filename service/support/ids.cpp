@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 
 namespace dialogd::support {
@@ -87,6 +88,20 @@ std::string new_receipt_code() {
   std::uint64_t v = 0;
   for (unsigned char b : bytes) v = (v << 8) | b;
   return domain::receipt_from_bits(v);  // 60 of the 64 bits are used
+}
+
+std::string request_id() {
+  thread_local std::mt19937_64 generator = [] {
+    unsigned char seed[16];
+    random_bytes(seed, sizeof seed);
+    std::seed_seq seq(seed, seed + sizeof seed);
+    return std::mt19937_64(seq);
+  }();
+  unsigned char bytes[12];
+  const std::uint64_t a = generator(), b = generator();
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(a >> (8 * i));
+  for (int i = 0; i < 4; ++i) bytes[8 + i] = static_cast<unsigned char>(b >> (8 * i));
+  return to_hex(bytes, sizeof bytes);
 }
 
 std::string random_hex(std::size_t n) {

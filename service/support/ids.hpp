@@ -17,6 +17,9 @@ std::string new_api_key();
 std::string new_receipt_code();
 
 std::string random_hex(std::size_t bytes);
+// A request id: 24 hex digits, unique in practice but not a secret (it is logged and echoed), so
+// drawn from a per-thread generator seeded once from the system's randomness, not from it anew.
+std::string request_id();
 std::string sha256_hex(std::string_view data);
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);
 

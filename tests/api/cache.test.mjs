@@ -3,6 +3,7 @@
 // PostgreSQL store as soon as its change feed delivers the NOTIFY (milliseconds; polled here).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { STORE, startService, spawnServer, waitExit, createDialogue } from './harness.mjs';
 
 let svc;
@@ -52,4 +53,45 @@ test('every write is visible to the next public read on the same instance', asyn
     while (Date.now() < deadline && (seen = await read()) !== 'Ändrad via A') await new Promise((r) => setTimeout(r, 20));
     assert.equal(seen, 'Ändrad via A');
   } finally { other.child.kill('SIGTERM'); await waitExit(other.child); }
+});
+
+// node:http, to see the raw headers of a hit as the client gets them.
+function rawGet(path, headers = {}, agent) {
+  return new Promise((resolve, reject) => {
+    http.get(svc.base + path, { headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, raw: res.rawHeaders, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+test('a hit from memory is the first answer again, byte for byte, with its own request id', async () => {
+  const d = await createDialogue(svc);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const first = await rawGet(`/v1/dialogues/${d.id}`, { 'x-request-id': 'first-read' }, agent);
+    const hits = [];
+    for (let i = 0; i < 3; i++) hits.push(await rawGet(`/v1/dialogues/${d.id}`, { 'x-request-id': `hit-${i}` }, agent));
+    const headerNames = (r) => Object.keys(r.headers).filter((h) => !['date', 'x-request-id', 'connection', 'keep-alive'].includes(h)).sort();
+    for (const [i, hit] of hits.entries()) {
+      assert.equal(hit.status, 200);
+      assert.ok(hit.body.equals(first.body), 'the same body');
+      assert.equal(hit.headers['x-request-id'], `hit-${i}`, 'its own request id');
+      assert.deepEqual(headerNames(hit), headerNames(first), 'the same headers');
+      for (const h of headerNames(first)) assert.equal(hit.headers[h], first.headers[h], h);
+      assert.equal(Number(hit.headers['content-length']), hit.body.length);
+      assert.equal(hit.headers['x-content-type-options'], 'nosniff');
+      assert.match(hit.headers['content-security-policy'], /default-src 'none'/);
+    }
+    // Keep-alive held: the hits above went over one connection, and a write is seen at once.
+    const current = await svc.call('GET', `/v1/dialogues/${d.id}`, { key: 'editor' });
+    await svc.call('PATCH', `/v1/dialogues/${d.id}`, { key: 'editor', body: { title: 'Efter skrivning' }, headers: { 'if-match': current.headers.get('etag') } });
+    const after = await rawGet(`/v1/dialogues/${d.id}`, {}, agent);
+    assert.equal(JSON.parse(after.body).title, 'Efter skrivning');
+    // An HTTP/1.0 client and Connection: close are answered from memory too, fitted to them.
+    const closing = await rawGet(`/v1/dialogues/${d.id}`, { connection: 'close' });
+    assert.equal(closing.headers.connection, 'close');
+    assert.ok(closing.body.equals(after.body));
+  } finally { agent.destroy(); }
 });
