@@ -25,8 +25,7 @@ std::optional<std::string> PublicCache::key_of(const Request& req) {
 std::optional<Response> PublicCache::lookup(const std::string& key, const Request& req) {
   std::lock_guard lock(mutex_);
   const auto it = entries_.find(key);
-  if (it == entries_.end() || it->second.generation != generation() ||
-      std::chrono::steady_clock::now() - it->second.stored > ttl_) {
+  if (it == entries_.end() || !servable(it->second)) {
     ++misses_;
     return std::nullopt;
   }
@@ -79,11 +78,22 @@ std::shared_ptr<const PublicCache::Wire> wire_of(const Response& res) {
 std::shared_ptr<const PublicCache::Wire> PublicCache::lookup_wire(const std::string& key) {
   std::lock_guard lock(mutex_);
   const auto it = entries_.find(key);
-  if (it == entries_.end() || !it->second.wire || it->second.generation != generation() ||
-      std::chrono::steady_clock::now() - it->second.stored > ttl_)
+  if (it == entries_.end() || !it->second.wire || !servable(it->second)) {
+    ++misses_;
     return nullptr;
+  }
   ++hits_;
   return it->second.wire;
+}
+
+bool PublicCache::servable(Entry& e) {
+  if (e.generation != generation()) return false;  // written since: never served
+  const auto now = std::chrono::steady_clock::now();
+  if (now - e.stored <= ttl_) return true;
+  const bool refreshing = e.refresh_started != std::chrono::steady_clock::time_point{} &&
+                          now - e.refresh_started <= ttl_;
+  if (!refreshing) e.refresh_started = now;  // this request refreshes it
+  return refreshing;
 }
 
 void PublicCache::store(const std::string& key, std::uint64_t generation, Response& res) {

@@ -5,7 +5,10 @@
 // generation on (on this instance at once, on other instances through PostgreSQL's NOTIFY, see
 // change_feed.hpp), and a stored answer of an older generation is never served. A short time to
 // live bounds what a writer the feed cannot see (another process on the same SQLite file) can
-// leave stale. Conditional requests (If-None-Match) are answered 304.
+// leave stale; when it runs out, one request refreshes the answer while the others are still
+// served the stored one (no stampede of hundreds of connections onto the database threads at
+// once), so such a writer is seen within two times to live. Conditional requests (If-None-Match)
+// are answered 304.
 #include <atomic>
 #include <chrono>
 #include <list>
@@ -42,8 +45,7 @@ class PublicCache {
   // The stored answer for `key`, fitted to `req` (keep-alive, version, 304 on If-None-Match).
   std::optional<Response> lookup(const std::string& key, const Request& req);
   // The hot path: the stored answer's bytes for a plain HTTP/1.1 keep-alive GET without
-  // If-None-Match (the caller checks that), or nothing; a miss here is not counted, the caller
-  // asks lookup() next.
+  // If-None-Match (the caller checks that, and asks lookup() for every other request), or nothing.
   std::shared_ptr<const Wire> lookup_wire(const std::string& key);
   // Stores a 200 answer computed while the generation was `generation`; adds a strong ETag when
   // the handler gave none.
@@ -59,7 +61,12 @@ class PublicCache {
     std::uint64_t generation;
     std::chrono::steady_clock::time_point stored;
     std::list<std::string>::iterator order;
+    // Set when a request found the answer past its time to live and went to refresh it; until its
+    // answer is stored (or a time to live later, if it never is) the others get this one.
+    std::chrono::steady_clock::time_point refresh_started{};
   };
+  // Whether `e` may be served now; false sends this request to the database (under the lock).
+  bool servable(Entry& e);
   std::size_t max_entries_;
   std::chrono::milliseconds ttl_;
   std::atomic<std::uint64_t> generation_{0}, hits_{0}, misses_{0};

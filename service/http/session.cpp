@@ -195,11 +195,12 @@ void HttpSession<Stream>::handle(Request&& req) {
     if (cache_key) {
       // The common case goes out as the stored bytes; anything else is fitted by lookup().
       if (req.version() == 11 && req.keep_alive() && !core_.draining &&
-          req.find(bhttp::field::if_none_match) == req.end())
+          req.find(bhttp::field::if_none_match) == req.end()) {
         if (auto wire = core_.cache->lookup_wire(*cache_key))
           return send_wire(std::move(wire), req.method(), route, std::move(request_id), started);
-      if (auto hit = core_.cache->lookup(*cache_key, req))
+      } else if (auto hit = core_.cache->lookup(*cache_key, req)) {
         return send(std::move(*hit), req.method(), route, std::move(request_id), started, false);
+      }
       generation = core_.cache->generation();
     }
   }

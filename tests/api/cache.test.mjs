@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { STORE, startService, spawnServer, waitExit, createDialogue } from './harness.mjs';
 
 let svc;
@@ -94,4 +95,25 @@ test('a hit from memory is the first answer again, byte for byte, with its own r
     assert.equal(closing.headers.connection, 'close');
     assert.ok(closing.body.equals(after.body));
   } finally { agent.destroy(); }
+});
+
+test('past its time to live one request refreshes an answer; a writer the feed cannot see shows within two', { skip: STORE !== 'sqlite' && 'a second process on the same file is SQLite\'s case' }, async () => {
+  const own = await startService({ args: ['--public-cache-ms', '300'] });
+  try {
+    const d = await createDialogue(own);
+    const path = `/v1/dialogues/${d.id}`;
+    assert.equal((await own.call('GET', path)).status, 200);
+    // Another process writes the file behind dialogd's back (no generation moves).
+    execFileSync('sqlite3', [own.db.url.slice('sqlite:'.length), `UPDATE dialogues SET title = 'Utanför', plan = json_set(plan, '$.title', 'Utanför') WHERE id = '${d.id}';`]);
+    const started = Date.now();
+    let title;
+    // Many readers at once past the time to live: each is answered (stale or fresh), none fails.
+    while (title !== 'Utanför' && Date.now() - started < 3000) {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => own.call('GET', path)));
+      assert.ok(answers.every((a) => a.status === 200));
+      title = answers.at(-1).body.title;
+    }
+    assert.equal(title, 'Utanför');
+    assert.ok(Date.now() - started < 1500, `seen after ${Date.now() - started} ms (time to live 300 ms)`);
+  } finally { await own.close(); }
 });
