@@ -1,5 +1,7 @@
 #include "http/public_cache.hpp"
 
+#include "http/conditional.hpp"
+#include "support/gzip.hpp"
 #include "support/ids.hpp"
 
 namespace dialogd::http {
@@ -16,9 +18,13 @@ std::optional<std::string> PublicCache::key_of(const Request& req) {
     const auto sv = v.find("sv"), en = v.find("en");
     if (sv != std::string_view::npos && (en == std::string_view::npos || sv < en)) lang = "sv";
   }
+  // Static assets come gzipped to clients that accept it: the two representations are two keys.
+  const auto ae = req.find(bhttp::field::accept_encoding);
+  const bool gzip = ae != req.end() && support::accepts_gzip(ae->value());
   std::string key(req.target());
   key += '\n';
   key += lang;
+  key += gzip ? "\ngzip" : "\nidentity";
   return key;
 }
 
@@ -31,9 +37,9 @@ std::optional<Response> PublicCache::lookup(const std::string& key, const Reques
   }
   ++hits_;
   const Response& stored = it->second.res;
-  if (const auto inm = req.find(bhttp::field::if_none_match); inm != req.end()) {
+  if (req.find(bhttp::field::if_none_match) != req.end()) {
     const auto etag = stored.find(bhttp::field::etag);
-    if (etag != stored.end() && inm->value() == etag->value()) {
+    if (etag != stored.end() && if_none_match_matches(req, etag->value())) {
       Response not_modified{bhttp::status::not_modified, req.version()};
       not_modified.set(bhttp::field::etag, etag->value());
       if (const auto cc = stored.find(bhttp::field::cache_control); cc != stored.end())

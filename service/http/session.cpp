@@ -182,10 +182,6 @@ void HttpSession<Stream>::handle(Request&& req) {
     Response res = std::move(*limited);
     return send(std::move(res), req.method(), route, std::move(request_id), started, false);
   }
-  if (!match.route->needs_store && req.find(bhttp::field::authorization) == req.end())
-    return send(core_.dispatcher.run_without_store(req, match), req.method(), route,
-                std::move(request_id), started, false);
-
   // A public read answered before, with nothing written since: from memory, on this thread.
   std::optional<std::string> cache_key;
   std::uint64_t generation = 0;
@@ -203,6 +199,16 @@ void HttpSession<Stream>::handle(Request&& req) {
       }
       generation = core_.cache->generation();
     }
+  }
+
+  // Answers that need no store (pages, scripts, the ladder) are made here, and kept like the rest.
+  if (!match.route->needs_store && req.find(bhttp::field::authorization) == req.end()) {
+    Response res = core_.dispatcher.run_without_store(req, match);
+    if (cache_key && req.version() >= 11) {
+      set_security_headers(res);
+      core_.cache->store(*cache_key, generation, res);
+    }
+    return send(std::move(res), req.method(), route, std::move(request_id), started, false);
   }
 
   // Contributions queue for a group commit; their answers come back to this strand after it.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cms/oembed.hpp"
+#include "http/conditional.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/problem.hpp"
 #include "support/gzip.hpp"
@@ -44,24 +45,6 @@ const Asset& asset(std::string_view path) {
   return assets.find(path)->second;
 }
 
-// If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/ is ignored.
-bool matches(const Request& req, const std::string& etag) {
-  const auto it = req.find(bhttp::field::if_none_match);
-  if (it == req.end()) return false;
-  std::string_view v = it->value();
-  while (!v.empty()) {
-    const auto comma = v.find(',');
-    std::string_view tag = v.substr(0, comma);
-    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
-    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
-    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
-    if (tag == "*" || tag == etag) return true;
-    if (comma == std::string_view::npos) break;
-    v.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 // Pages dialogd serves run no inline script and load nothing from elsewhere.
 std::string page_policy(std::string_view frame_ancestors) {
   return "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -75,7 +58,7 @@ Response serve(const RequestContext& ctx, std::string_view path, std::string_vie
   const auto ae = ctx.req.find(bhttp::field::accept_encoding);
   const bool gz = ae != ctx.req.end() && support::accepts_gzip(ae->value());
   const std::string& etag = gz ? a.gzip_etag : a.etag;
-  const bool fresh = matches(ctx.req, etag);
+  const bool fresh = if_none_match_matches(ctx.req, etag);
   Response res{fresh ? bhttp::status::not_modified : bhttp::status::ok, ctx.req.version()};
   res.set(bhttp::field::etag, etag);
   res.set(bhttp::field::cache_control, cache_control);
