@@ -1,6 +1,6 @@
 #include "http/public_cache.hpp"
 
-#include "http/conditional.hpp"
+#include "cms/http_cache.hpp"
 #include "support/gzip.hpp"
 #include "support/ids.hpp"
 
@@ -37,9 +37,11 @@ std::optional<Response> PublicCache::lookup(const std::string& key, const Reques
   }
   ++hits_;
   const Response& stored = it->second.res;
-  if (req.find(bhttp::field::if_none_match) != req.end()) {
+  if (const auto inm = req.find(bhttp::field::if_none_match); inm != req.end()) {
     const auto etag = stored.find(bhttp::field::etag);
-    if (etag != stored.end() && if_none_match_matches(req, etag->value())) {
+    // A list compared weakly (RFC 9110 13.1.2), as the feeds compare it.
+    if (etag != stored.end() &&
+        cms::not_modified({std::string(etag->value()), ""}, inm->value(), {})) {
       Response not_modified{bhttp::status::not_modified, req.version()};
       not_modified.set(bhttp::field::etag, etag->value());
       if (const auto cc = stored.find(bhttp::field::cache_control); cc != stored.end())

@@ -6,8 +6,8 @@
 #include <map>
 #include <string>
 
+#include "cms/http_cache.hpp"
 #include "cms/oembed.hpp"
-#include "http/conditional.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/problem.hpp"
 #include "support/gzip.hpp"
@@ -58,7 +58,8 @@ Response serve(const RequestContext& ctx, std::string_view path, std::string_vie
   const auto ae = ctx.req.find(bhttp::field::accept_encoding);
   const bool gz = ae != ctx.req.end() && support::accepts_gzip(ae->value());
   const std::string& etag = gz ? a.gzip_etag : a.etag;
-  const bool fresh = if_none_match_matches(ctx.req, etag);
+  const auto inm = ctx.req.find(bhttp::field::if_none_match);
+  const bool fresh = inm != ctx.req.end() && cms::not_modified({etag, ""}, inm->value(), {});
   Response res{fresh ? bhttp::status::not_modified : bhttp::status::ok, ctx.req.version()};
   res.set(bhttp::field::etag, etag);
   res.set(bhttp::field::cache_control, cache_control);
