@@ -141,6 +141,10 @@ std::vector<SourceItem> source_items(Context& ctx, const Source& s, const std::s
   return store::SourceRepository(ctx.db).items(s.id, kind);
 }
 
+long long count_source_items(Context& ctx, const Source& s, const std::string& kind) {
+  return store::SourceRepository(ctx.db).count_items(s.id, kind);
+}
+
 void remember_item(Context& ctx, const Source& s, const SourceItem& item) {
   store::SourceRepository(ctx.db).upsert_item(s.id, item);
 }

@@ -51,6 +51,8 @@ std::map<std::string, std::string> imported_hashes(Context& ctx, const Source& s
 std::optional<SourceItem> source_item(Context& ctx, const Source& s,
                                       const std::string& external_id);
 std::vector<SourceItem> source_items(Context& ctx, const Source& s, const std::string& kind);
+// How many items of `kind` the source has brought in (the counts of a sync).
+long long count_source_items(Context& ctx, const Source& s, const std::string& kind);
 void remember_item(Context& ctx, const Source& s, const SourceItem& item);
 void mark_sent(Context& ctx, const Source& s, const std::string& external_id,
                const std::string& sent_hash);

@@ -161,6 +161,13 @@ std::vector<SourceItem> SourceRepository::items(const std::string& source_id,
   return out;
 }
 
+long long SourceRepository::count_items(const std::string& source_id, const std::string& kind) {
+  long long n = 0;
+  conn_.sql() << "SELECT COUNT(*) FROM source_items WHERE source_id = :s AND kind = :k",
+      soci::use(source_id), soci::use(kind), soci::into(n);
+  return n;
+}
+
 void SourceRepository::upsert_item(const std::string& source_id, const SourceItem& i) {
   std::string sent = i.sent_hash.value_or("");
   soci::indicator sent_ind = i.sent_hash ? soci::i_ok : soci::i_null;

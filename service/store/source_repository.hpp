@@ -49,6 +49,7 @@ class SourceRepository {
   std::map<std::string, std::string> known_hashes(const std::string& source_id);
   std::optional<SourceItem> item(const std::string& source_id, const std::string& external_id);
   std::vector<SourceItem> items(const std::string& source_id, const std::string& kind);
+  long long count_items(const std::string& source_id, const std::string& kind);
   void upsert_item(const std::string& source_id, const SourceItem& item);
   void mark_sent(const std::string& source_id, const std::string& external_id,
                  const std::string& sent_hash);

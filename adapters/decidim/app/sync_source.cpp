@@ -183,8 +183,8 @@ void write_back(app::Context& ctx, const app::Source& source, decidim::GraphqlCl
 std::string counts_json(app::Context& ctx, const app::Source& source, const SyncReport& r) {
   const auto& o = r.import;
   return json::serialize(
-      json::object{{"activities", app::source_items(ctx, source, "activity").size()},
-                   {"contributions", app::source_items(ctx, source, "contribution").size()},
+      json::object{{"activities", app::count_source_items(ctx, source, "activity")},
+                   {"contributions", app::count_source_items(ctx, source, "contribution")},
                    {"created", o.created},
                    {"updated", o.updated},
                    {"unchanged", o.unchanged},
