@@ -6,6 +6,15 @@
 #include <cstdint>
 
 namespace dialogd::decidim {
+
+std::string cut_utf8(std::string s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  s.resize(cut);
+  return s;
+}
+
 namespace {
 
 std::string lower(std::string_view s) {
@@ -146,9 +155,7 @@ std::string normalise(const std::string& raw) {
 
 std::string cap_utf8(std::string s, std::size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  s.resize(cut);
+  s = cut_utf8(std::move(s), max_bytes);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
   return s;
 }

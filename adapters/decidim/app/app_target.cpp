@@ -5,6 +5,7 @@
 
 #include "app/activities.hpp"
 #include "app/contributions.hpp"
+#include "decidim/html_to_text.hpp"
 
 namespace dialogd::decidim_app {
 namespace json = boost::json;
@@ -12,13 +13,9 @@ using decidim::SyncAction;
 
 namespace {
 
-// Contributions hold at most 10,000 characters (as the API accepts); cut on a UTF-8 boundary.
-std::string capped(std::string text, std::size_t max_bytes = 10'000) {
-  if (text.size() <= max_bytes) return text;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  text.resize(cut);
-  return text;
+// Contributions hold at most 10,000 bytes (as the API accepts); cut on a UTF-8 boundary.
+std::string capped(std::string text) {
+  return decidim::cut_utf8(std::move(text), 10'000);
 }
 
 template <typename T>
