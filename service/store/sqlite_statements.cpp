@@ -2,6 +2,8 @@
 
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <mutex>
+
 namespace dialogd::store {
 
 void reset_sqlite_statements(soci::session& sql) {
@@ -10,6 +12,16 @@ void reset_sqlite_statements(soci::session& sql) {
   for (auto* stmt = sqlite_api::sqlite3_next_stmt(backend->conn_, nullptr); stmt;
        stmt = sqlite_api::sqlite3_next_stmt(backend->conn_, stmt))
     sqlite_api::sqlite3_reset(stmt);
+}
+
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // Both fail harmlessly (SQLITE_MISUSE) if SQLite was initialised already; it then keeps its
+    // defaults, which are correct, only slower.
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
 }
 
 }  // namespace dialogd::store
