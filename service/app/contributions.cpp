@@ -24,11 +24,11 @@ Failure not_open(const domain::Dialogue& d) {
 
 }  // namespace
 
-Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in) {
+Result<PreparedContribution> prepare_contribution(Context& ctx, ContributionInput in) {
   auto found = find_dialogue(ctx, in.dialogue_id);
   if (!found) return found.failure();
   const domain::Dialogue& d = found.value();
-  codec::FieldErrors& errors = in.read_errors;
+  codec::FieldErrors errors = in.read_errors;
   std::vector<std::string> groups;
   for (std::size_t i = 0; i < in.groups.size(); ++i) {
     const auto& key = in.groups[i];
@@ -49,7 +49,7 @@ Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in)
       std::find(domain::contribution_channels.begin(), domain::contribution_channels.end(),
                 *in.channel) == domain::contribution_channels.end())
     errors.add("channel", "invalid_value", "unknown channel \"" + *in.channel + "\"");
-  std::optional<store::Contact> contact;
+  PreparedContribution p;
   if (in.contact) {
     if (!in.contact->email.empty() && !domain::plausible_email(in.contact->email))
       errors.add("contact.email", "invalid_value",
@@ -57,7 +57,7 @@ Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in)
     if (!domain::consent_given(in.contact->consent))
       errors.add("contact.consent", "consent_required", std::string(domain::consent_message));
     if (!in.contact->email.empty())
-      contact = store::Contact{in.contact->email, in.contact->name, ctx.clock.now_rfc3339()};
+      p.contact = store::Contact{in.contact->email, in.contact->name, ctx.clock.now_rfc3339()};
   }
   if (in.activity_id && !store::ActivityRepository(ctx.db).belongs_to(*in.activity_id, d.id))
     errors.add("activity_id", "invalid_value",
@@ -65,13 +65,10 @@ Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in)
   if (!errors.empty()) return invalid(errors);
   if (!domain::accepts_contributions(d.state)) return not_open(d);
 
-  store::ContributionRepository contributions(ctx.db);
-  Contribution rec;
+  Contribution& rec = p.record;
   rec.id = support::new_id();
   rec.dialogue_id = d.id;
   rec.activity_id = in.activity_id;
-  do rec.receipt = support::new_receipt_code();
-  while (contributions.receipt_taken(rec.receipt));
   rec.channel = in.channel ? *in.channel : "activity";
   rec.language = in.language.value_or("sv");
   rec.themes = in.themes;
@@ -87,8 +84,39 @@ Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in)
   if (in.source) doc["source"] = in.source->to_json();
   rec.document = json::serialize(doc);
   rec.created_at = ctx.clock.now_rfc3339();
-  contributions.insert(rec, contact);
+  p.dialogue_version = d.version;
+  p.input = std::move(in);
+  return p;
+}
+
+namespace {
+
+ContributionView write_contribution(Context& ctx, PreparedContribution& p) {
+  store::ContributionRepository contributions(ctx.db);
+  // Drawn here, inside the write transaction: no other write can take the same code before ours.
+  Contribution& rec = p.record;
+  do rec.receipt = support::new_receipt_code();
+  while (contributions.receipt_taken(rec.receipt));
+  contributions.insert(rec, p.contact);
   return ContributionView{std::move(rec), {}, std::nullopt};  // nothing cites it yet
+}
+
+}  // namespace
+
+Result<ContributionView> store_contribution(Context& ctx, PreparedContribution p) {
+  if (store::DialogueRepository(ctx.db).version_of(p.record.dialogue_id) != p.dialogue_version) {
+    auto again = prepare_contribution(ctx, std::move(p.input));
+    if (!again) return again.failure();
+    p = std::move(again).value();
+  }
+  return write_contribution(ctx, p);
+}
+
+Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in) {
+  auto prepared = prepare_contribution(ctx, std::move(in));
+  if (!prepared) return prepared.failure();
+  PreparedContribution p = std::move(prepared).value();
+  return write_contribution(ctx, p);
 }
 
 Result<ContributionView> revise_imported_contribution(Context& ctx, const std::string& id,

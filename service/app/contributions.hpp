@@ -50,6 +50,21 @@ struct ContributionInput {
 
 Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in);
 
+// submit_contribution() in two steps, for the group commit (http/group_commit.hpp): everything that
+// reads and checks runs beforehand on a database thread, outside the write transaction, so that the
+// one thread that writes does only the writing.
+struct PreparedContribution {
+  Contribution record;  // id, receipt, document: ready to insert
+  std::optional<store::Contact> contact;
+  std::int64_t dialogue_version = 0;  // the dialogue as it was checked against
+  ContributionInput input;            // to check again if the dialogue changed since
+};
+Result<PreparedContribution> prepare_contribution(Context& ctx, ContributionInput in);
+// Inside the write transaction: stores what was prepared if the dialogue is still at the version
+// it was checked against (one indexed read), and checks everything again if it is not (it was
+// closed, edited or deleted in between: the answer is then the one it gives now).
+Result<ContributionView> store_contribution(Context& ctx, PreparedContribution p);
+
 // A contribution imported from a platform whose text changed there (an author's edit, read by the
 // next sync): its text and source are replaced and its version bumped, while the dialogue is
 // in_dialogue. Contributions written in dialogd itself are never rewritten.

@@ -75,7 +75,7 @@ Response Dispatcher::run(const Request& req, const Match& match,
                          std::shared_ptr<BodyStream>& body) {
   RequestContext ctx{req, match, services_};
   split_target(req.target(), ctx.path, ctx.query);
-  Response res = run_in(ctx);
+  Response res = run_in(ctx, [this](RequestContext& c) { return call(c); });
   cors::apply(ctx, res);
   // A handler that failed after leaving a stream answered a problem instead: no stream then.
   if (ctx.body && res.result() == bhttp::status::ok) body = std::move(ctx.body);
@@ -123,15 +123,16 @@ bool Dispatcher::next_piece(BodyStream& body, std::string& out) {
   }
 }
 
-Response Dispatcher::run_in(RequestContext& ctx) {
+Response Dispatcher::run_in(RequestContext& ctx,
+                            const std::function<Response(RequestContext&)>& body) {
   const Request& req = ctx.req;
   const Match& match = ctx.match;
   try {
-    if (!pool_) return call(ctx);
+    if (!pool_) return body(ctx);
     auto lease = pool_->acquire();
     ctx.db = &*lease;
     try {
-      return call(ctx);
+      return body(ctx);
     } catch (const soci::soci_error& e) {
       lease->rollback();
       if (!lease->check_alive()) throw store::StoreUnavailable(e.what());
@@ -221,16 +222,44 @@ Dispatcher::Written Dispatcher::write(RequestContext& ctx, const std::function<v
   return {std::move(res), true};
 }
 
-Response Dispatcher::run_in_group(const Request& req, const Match& match, store::Connection& conn) {
+std::optional<Response> Dispatcher::prepare_for_group(const Request& req, const Match& match,
+                                                      GroupPrepared& out) {
+  RequestContext ctx{req, match, services_};
+  split_target(req.target(), ctx.path, ctx.query);
+  bool ready = false;
+  Response res = run_in(ctx, [&ready](RequestContext& c) {
+    authenticate(c, c.match.route->access);
+    // A retry with an Idempotency-Key may be a replay of an earlier answer, which the group finds
+    // in its transaction: prepared now, it could be refused for what changed since. Whole there.
+    if (c.match.route->prepare && c.req.find("Idempotency-Key") == c.req.end())
+      c.match.route->prepare(c);
+    ready = true;
+    return Response{};
+  });
+  if (ready) {
+    out.principal = std::move(ctx.principal);
+    out.state = std::move(ctx.prepared);
+    return std::nullopt;
+  }
+  cors::apply(ctx, res);
+  return res;
+}
+
+Response Dispatcher::run_in_group(const Request& req, const Match& match, store::Connection& conn,
+                                  GroupPrepared* prepared) {
   RequestContext ctx{req, match, services_};
   split_target(req.target(), ctx.path, ctx.query);
   ctx.db = &conn;
+  if (prepared) {
+    ctx.principal = std::move(prepared->principal);
+    ctx.prepared = std::move(prepared->state);
+  }
   auto& savepoint = conn.prepared<store::RequestSavepoint>();
   const auto undo = [&] { savepoint.undo.execute(true); };
   savepoint.begin.execute(true);
   Response res = [&] {
     try {
-      authenticate(ctx, match.route->access);
+      if (!prepared) authenticate(ctx, match.route->access);
       Written w = write(ctx, undo);
       if (!w.keep) undo();
       savepoint.release.execute(true);

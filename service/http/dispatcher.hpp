@@ -4,6 +4,7 @@
 // and turn every failure into problem+json. A failed request changes nothing.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "http/body_stream.hpp"
@@ -12,6 +13,12 @@
 #include "store/connection_pool.hpp"
 
 namespace dialogd::http {
+
+// Who asked and what the route prepared, carried from prepare_for_group() into the group.
+struct GroupPrepared {
+  std::optional<Principal> principal;
+  std::shared_ptr<void> state;
+};
 
 class Dispatcher {
  public:
@@ -32,14 +39,22 @@ class Dispatcher {
   // One request of a group commit (group_commit.hpp): inside the transaction already open on
   // `conn`, in its own savepoint, so that a refused request undoes only itself. A store error is
   // thrown: it ends the whole group, none of which is then acknowledged.
-  Response run_in_group(const Request& req, const Match& match, store::Connection& conn);
+  // `prepared`, when given, is what prepare_for_group() made: the caller is authenticated already.
+  Response run_in_group(const Request& req, const Match& match, store::Connection& conn,
+                        GroupPrepared* prepared = nullptr);
+  // The part of a group-committed request that needs no write transaction, on a database thread:
+  // authentication and the route's preparation (Route::prepare). Either an answer (refused, sent
+  // at once without joining a group) or nothing, and `out` holds what the group needs to finish.
+  std::optional<Response> prepare_for_group(const Request& req, const Match& match,
+                                            GroupPrepared& out);
 
  private:
   struct Written {
     Response res;
     bool keep;  // false: the request's writes are to be undone (refused, or a replay)
   };
-  Response run_in(RequestContext& ctx);
+  // Leases a connection and turns every failure of `body` into problem+json.
+  Response run_in(RequestContext& ctx, const std::function<Response(RequestContext&)>& body);
   Response call(RequestContext& ctx);
   // A writing request inside the open transaction: Idempotency-Key, the handler, the stored
   // answer. `undo` takes back what the request wrote so far (a rollback or a savepoint's).

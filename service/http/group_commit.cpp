@@ -27,10 +27,10 @@ GroupCommitter::~GroupCommitter() {
 }
 
 void GroupCommitter::submit(std::shared_ptr<const Request> req, std::shared_ptr<const Match> match,
-                            Done done) {
+                            GroupPrepared prepared, Done done) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back({std::move(req), std::move(match), std::move(done)});
+    queue_.push_back({std::move(req), std::move(match), std::move(prepared), std::move(done)});
   }
   wake_.notify_one();
 }
@@ -60,7 +60,8 @@ void GroupCommitter::commit_group(std::vector<Job>& group) {
     conn.begin_write();
     for (std::size_t i = 0; i < group.size(); ++i) {
       try {
-        answers.push_back(dispatcher_.run_in_group(*group[i].req, *group[i].match, conn));
+        answers.push_back(
+            dispatcher_.run_in_group(*group[i].req, *group[i].match, conn, &group[i].prepared));
       } catch (const std::exception& e) {
         // This request failed in the store; if its savepoint can be undone the others go on.
         auto& savepoint = conn.prepared<store::RequestSavepoint>();

@@ -28,7 +28,9 @@ class GroupCommitter {
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
 
-  void submit(std::shared_ptr<const Request> req, std::shared_ptr<const Match> match, Done done);
+  // `prepared`: what Dispatcher::prepare_for_group() made of the request on a database thread.
+  void submit(std::shared_ptr<const Request> req, std::shared_ptr<const Match> match,
+              GroupPrepared prepared, Done done);
 
   // For /metrics.
   std::uint64_t groups() const { return groups_.load(); }
@@ -39,6 +41,7 @@ class GroupCommitter {
   struct Job {
     std::shared_ptr<const Request> req;
     std::shared_ptr<const Match> match;
+    GroupPrepared prepared;
     Done done;
   };
   void run();

@@ -54,6 +54,8 @@ struct RequestContext {
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
   // Set by a handler whose 200 body is streamed (body_stream.hpp); the answer then has no body.
   std::shared_ptr<BodyStream> body;
+  // Left by a group-committed route's preparation (Route::prepare) for its handler in the group.
+  std::shared_ptr<void> prepared;
 
   std::string_view param(std::string_view name) const;
   std::optional<std::string_view> query_param(std::string_view name) const;

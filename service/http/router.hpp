@@ -12,6 +12,8 @@ namespace dialogd::http {
 
 struct RequestContext;
 using Handler = Response (*)(RequestContext&);
+// Reads and checks only, no writes; refuses by throwing a Problem, else leaves ctx.prepared.
+using Preparer = void (*)(RequestContext&);
 
 enum class Access {
   anyone,  // public; a presented key must still be valid
@@ -29,6 +31,9 @@ struct Route {
   bool needs_store = true;       // false: answered on the socket thread when no key is presented
   bool idempotent_post = false;  // honours Idempotency-Key
   bool group_commit = false;     // the hot write path: shares a transaction and an fsync
+  // For a group-committed route: run on a database thread before the group, so that the one
+  // thread that writes for everyone does only what must be inside the write transaction.
+  Preparer prepare = nullptr;
   // The handler opens its own transactions (a sync that waits on another server between pages).
   bool own_transactions = false;
 };

@@ -46,7 +46,7 @@ const Router& router() {
     r.add({verb::patch, "/v1/activities/{id}", Access::editor, h::patch_activity});
 
     r.add({verb::post, "/v1/dialogues/{id}/contributions", Access::portal, h::create_contribution,
-           true, true, true});
+           true, true, true, h::prepare_contribution});
     r.add({verb::get, "/v1/dialogues/{id}/contributions", Access::editor, h::list_contributions});
     r.add({verb::get, "/v1/contributions/{id}", Access::editor, h::get_contribution});
 
@@ -95,7 +95,7 @@ const Router& router() {
     r.add({verb::post, "/v1/dialogues/{id}/sources", Access::editor, h::create_source, true, true});
     r.add({verb::get, "/v1/dialogues/{id}/sources", Access::editor, h::list_sources});
     r.add({verb::post, "/v1/dialogues/{id}/sources/{sid}/sync", Access::editor, h::sync_source,
-           true, false, false, true});
+           true, false, false, nullptr, true});
     r.add({verb::get, "/v1/dialogues/{id}/exports/decidim/results.csv", Access::editor,
            h::export_decidim_results});
     r.add({verb::get, "/v1/dialogues/{id}/exports/decidim/proposal-answers.json", Access::editor,

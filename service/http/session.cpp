@@ -211,21 +211,29 @@ void HttpSession<Stream>::handle(Request&& req) {
     return send(std::move(res), req.method(), route, std::move(request_id), started, false);
   }
 
-  // Contributions queue for a group commit; their answers come back to this strand after it.
+  // Contributions are checked on a database thread, then queue for a group commit; the answer
+  // comes back to this strand after it (or at once when the check refused them).
   if (core_.committer && match.route->group_commit) {
     ++core_.in_flight;
     const bhttp::verb method = req.method();
-    core_.committer->submit(std::make_shared<const Request>(std::move(req)),
-                            std::make_shared<const Match>(std::move(match)),
-                            [self = shared_from_this(), method, route,
-                             request_id = std::move(request_id), started](Response res) mutable {
-                              net::post(self->stream_.get_executor(),
-                                        [self, res = std::move(res), method, route,
-                                         request_id = std::move(request_id), started]() mutable {
-                                          self->send(std::move(res), method, route,
-                                                     std::move(request_id), started, true);
-                                        });
-                            });
+    auto answer = [self = shared_from_this(), method, route, request_id = std::move(request_id),
+                   started](Response res) mutable {
+      net::post(self->stream_.get_executor(),
+                [self, res = std::move(res), method, route, request_id = std::move(request_id),
+                 started]() mutable {
+                  self->send(std::move(res), method, route, std::move(request_id), started, true);
+                });
+    };
+    net::post(core_.db_pool,
+              [core = &core_, request = std::make_shared<const Request>(std::move(req)),
+               matched = std::make_shared<const Match>(std::move(match)),
+               answer = std::move(answer)]() mutable {
+                GroupPrepared prepared;
+                if (auto refused = core->dispatcher.prepare_for_group(*request, *matched, prepared))
+                  return answer(std::move(*refused));
+                core->committer->submit(std::move(request), std::move(matched), std::move(prepared),
+                                        std::move(answer));
+              });
     return;
   }
 

@@ -65,6 +65,15 @@ struct FindDialogue {
   }
 };
 
+struct DialogueVersion {
+  std::string id;
+  long long version = 0;
+  soci::statement st;
+  explicit DialogueVersion(soci::session& sql)
+      : st((sql.prepare << "SELECT version FROM dialogues WHERE id = :id", soci::use(id),
+            soci::into(version))) {}
+};
+
 // Every list of dialogues: one prepared statement per session, each filter on or off by its
 // parameter (an empty text or 0 turns it off).
 struct ListDialogues {
@@ -103,6 +112,14 @@ std::optional<domain::Dialogue> DialogueRepository::find(const std::string& id) 
   q.st.execute(true);
   if (!q.st.got_data()) return std::nullopt;
   return to_dialogue(q.row);
+}
+
+std::optional<std::int64_t> DialogueRepository::version_of(const std::string& id) {
+  auto& q = conn_.prepared<DialogueVersion>();
+  q.id = id;
+  q.st.execute(true);
+  if (!q.st.got_data()) return std::nullopt;
+  return q.version;
 }
 
 void DialogueRepository::insert(const domain::Dialogue& d) {

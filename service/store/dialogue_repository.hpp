@@ -20,6 +20,8 @@ class DialogueRepository {
   explicit DialogueRepository(Connection& c) : conn_(c) {}
 
   std::optional<domain::Dialogue> find(const std::string& id);
+  // Only the version (one indexed read, nothing parsed): is a dialogue still as it was read?
+  std::optional<std::int64_t> version_of(const std::string& id);
   void insert(const domain::Dialogue& d);
   // Writes `d` (with its bumped version) only if the stored version is still `expected_version`.
   bool update(const domain::Dialogue& d, std::int64_t expected_version);

@@ -103,6 +103,34 @@ TEST_P(UseCases, ContributionsAreReceivedOnlyWhileInDialogue) {
   EXPECT_EQ(missing.failure().kind, FailureKind::not_found);
 }
 
+TEST_P(UseCases, APreparedContributionIsCheckedAgainWhenTheDialogueChangedBeforeItIsStored) {
+  // The group commit prepares a contribution outside the write transaction and stores it inside.
+  const auto id = open_dialogue();
+  auto prepare = [&] {
+    return in_transaction(
+        [&](app::Context& ctx) { return ok(app::prepare_contribution(ctx, contribution(id))); });
+  };
+  auto early = prepare();
+  auto unchanged = prepare();
+  EXPECT_TRUE(unchanged.record.receipt.empty()) << "the receipt is drawn where it is written";
+  const auto stored = in_transaction(
+      [&](app::Context& ctx) { return ok(app::store_contribution(ctx, std::move(unchanged))); });
+  EXPECT_EQ(domain::normalize_receipt(stored.record.receipt), stored.record.receipt);
+  // Cancelled between the other one's preparation and its group: refused as it would be now.
+  in_transaction([&](app::Context& ctx) {
+    return ok(app::transition_dialogue(ctx, app::Precondition::none(),
+                                       {id, domain::State::cancelled, "Inställd"}))
+        .dialogue.id;
+  });
+  const auto late = in_transaction(
+      [&](app::Context& ctx) { return app::store_contribution(ctx, std::move(early)); });
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.failure().slug, "dialogue-not-open");
+  int n = 0;
+  conn().sql() << "SELECT COUNT(*) FROM contributions", soci::into(n);
+  EXPECT_EQ(n, 1);
+}
+
 TEST_P(UseCases, ATransitionNamesEveryUnmetGuardAndAStaleVersionLoses) {
   const auto id = open_dialogue();
   const auto r = in_transaction([&](app::Context& ctx) {

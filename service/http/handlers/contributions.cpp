@@ -43,11 +43,22 @@ app::ContributionInput read_contribution(const json::object& body, std::string d
 
 }  // namespace
 
-Response create_contribution(RequestContext& ctx) {
+void prepare_contribution(RequestContext& ctx) {
   const json::object body = read_json_object(ctx);
   auto app = app_context(ctx);
+  ctx.prepared = std::make_shared<app::PreparedContribution>(unwrap(
+      app::prepare_contribution(app, read_contribution(body, std::string(ctx.param("id"))))));
+}
+
+Response create_contribution(RequestContext& ctx) {
+  auto app = app_context(ctx);
+  // Prepared before the group (group commit), or read and checked whole here.
   const auto c =
-      unwrap(app::submit_contribution(app, read_contribution(body, std::string(ctx.param("id")))));
+      ctx.prepared
+          ? unwrap(app::store_contribution(
+                app, std::move(*std::static_pointer_cast<app::PreparedContribution>(ctx.prepared))))
+          : unwrap(app::submit_contribution(
+                app, read_contribution(read_json_object(ctx), std::string(ctx.param("id")))));
   Response res = json_response(ctx, bhttp::status::created, contribution_json(c));
   res.set(bhttp::field::location, "/v1/contributions/" + c.record.id);
   res.set(bhttp::field::etag, etag_for(c.record.version));

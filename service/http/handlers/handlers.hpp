@@ -25,6 +25,7 @@ Response get_activity(RequestContext&);
 Response patch_activity(RequestContext&);
 
 Response create_contribution(RequestContext&);
+void prepare_contribution(RequestContext&);  // its Route::prepare
 Response list_contributions(RequestContext&);
 Response get_contribution(RequestContext&);
 
