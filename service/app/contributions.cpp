@@ -69,6 +69,7 @@ Result<PreparedContribution> prepare_contribution(Context& ctx, ContributionInpu
   rec.id = support::new_id();
   rec.dialogue_id = d.id;
   rec.activity_id = in.activity_id;
+  rec.receipt = support::new_receipt_code();  // drawn here, checked where it is written
   rec.channel = in.channel ? *in.channel : "activity";
   rec.language = in.language.value_or("sv");
   rec.themes = in.themes;
@@ -93,10 +94,9 @@ namespace {
 
 ContributionView write_contribution(Context& ctx, PreparedContribution& p) {
   store::ContributionRepository contributions(ctx.db);
-  // Drawn here, inside the write transaction: no other write can take the same code before ours.
+  // Checked inside the write transaction, so no other write can take the same code before ours.
   Contribution& rec = p.record;
-  do rec.receipt = support::new_receipt_code();
-  while (contributions.receipt_taken(rec.receipt));
+  while (contributions.receipt_taken(rec.receipt)) rec.receipt = support::new_receipt_code();
   contributions.insert(rec, p.contact);
   return ContributionView{std::move(rec), {}, std::nullopt};  // nothing cites it yet
 }

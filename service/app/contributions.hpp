@@ -54,7 +54,7 @@ Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in)
 // reads and checks runs beforehand on a database thread, outside the write transaction, so that the
 // one thread that writes does only the writing.
 struct PreparedContribution {
-  Contribution record;  // id, receipt, document: ready to insert
+  Contribution record;  // id, receipt (checked again where it is written), document
   std::optional<store::Contact> contact;
   std::int64_t dialogue_version = 0;  // the dialogue as it was checked against
   ContributionInput input;            // to check again if the dialogue changed since

@@ -112,7 +112,6 @@ TEST_P(UseCases, APreparedContributionIsCheckedAgainWhenTheDialogueChangedBefore
   };
   auto early = prepare();
   auto unchanged = prepare();
-  EXPECT_TRUE(unchanged.record.receipt.empty()) << "the receipt is drawn where it is written";
   const auto stored = in_transaction(
       [&](app::Context& ctx) { return ok(app::store_contribution(ctx, std::move(unchanged))); });
   EXPECT_EQ(domain::normalize_receipt(stored.record.receipt), stored.record.receipt);
