@@ -41,28 +41,44 @@ app::ContributionInput read_contribution(const json::object& body, std::string d
   return in;
 }
 
+Response created(RequestContext& ctx, const app::ContributionView& c) {
+  Response res = json_response(ctx, bhttp::status::created, contribution_json(c));
+  res.set(bhttp::field::location, "/v1/contributions/" + c.record.id);
+  res.set(bhttp::field::etag, etag_for(c.record.version));
+  return res;
+}
+
+// What the preparation hands to the group: the contribution, and its 201 made in advance (off the
+// writing thread), sent as it is if the contribution is written as prepared.
+struct PreparedAnswer {
+  app::PreparedContribution contribution;
+  Response answer;
+};
+
 }  // namespace
 
 void prepare_contribution(RequestContext& ctx) {
   const json::object body = read_json_object(ctx);
   auto app = app_context(ctx);
-  ctx.prepared = std::make_shared<app::PreparedContribution>(unwrap(
-      app::prepare_contribution(app, read_contribution(body, std::string(ctx.param("id"))))));
+  auto p = std::make_shared<PreparedAnswer>();
+  p->contribution =
+      unwrap(app::prepare_contribution(app, read_contribution(body, std::string(ctx.param("id")))));
+  p->answer = created(ctx, app::ContributionView{p->contribution.record, {}, std::nullopt});
+  ctx.prepared = std::move(p);
 }
 
 Response create_contribution(RequestContext& ctx) {
   auto app = app_context(ctx);
-  // Prepared before the group (group commit), or read and checked whole here.
-  const auto c =
-      ctx.prepared
-          ? unwrap(app::store_contribution(
-                app, std::move(*std::static_pointer_cast<app::PreparedContribution>(ctx.prepared))))
-          : unwrap(app::submit_contribution(
-                app, read_contribution(read_json_object(ctx), std::string(ctx.param("id")))));
-  Response res = json_response(ctx, bhttp::status::created, contribution_json(c));
-  res.set(bhttp::field::location, "/v1/contributions/" + c.record.id);
-  res.set(bhttp::field::etag, etag_for(c.record.version));
-  return res;
+  if (!ctx.prepared)  // no group commit (or an Idempotency-Key): read and checked whole here
+    return created(
+        ctx, unwrap(app::submit_contribution(
+                 app, read_contribution(read_json_object(ctx), std::string(ctx.param("id"))))));
+  auto& p = *std::static_pointer_cast<PreparedAnswer>(ctx.prepared);
+  const std::string id = p.contribution.record.id, receipt = p.contribution.record.receipt;
+  const auto c = unwrap(app::store_contribution(app, std::move(p.contribution)));
+  // Checked again (the dialogue changed) or given another receipt code: the answer made now.
+  if (c.record.id != id || c.record.receipt != receipt) return created(ctx, c);
+  return std::move(p.answer);
 }
 
 Response list_contributions(RequestContext& ctx) {
