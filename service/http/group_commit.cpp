@@ -9,10 +9,11 @@
 namespace dialogd::http {
 
 GroupCommitter::GroupCommitter(const store::DbUrl& url, Dispatcher& dispatcher, PublicCache* cache,
-                               std::size_t max_group)
+                               net::any_io_executor answers_on, std::size_t max_group)
     : url_(url),
       dispatcher_(dispatcher),
       cache_(cache),
+      answers_on_(std::move(answers_on)),
       max_group_(max_group),
       conn_(std::make_unique<store::Connection>(url)),
       thread_([this] { run(); }) {}
@@ -38,6 +39,7 @@ void GroupCommitter::submit(std::shared_ptr<const Request> req, std::shared_ptr<
 void GroupCommitter::run() {
   for (;;) {
     std::vector<Job> group;
+    group.reserve(32);
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -92,7 +94,9 @@ void GroupCommitter::commit_group(std::vector<Job>& group) {
                                    "the database cannot be reached right now; try again shortly"),
                            job.req->version(), false));
   }
-  for (std::size_t i = 0; i < group.size(); ++i) group[i].done(std::move(answers[i]));
+  net::post(answers_on_, [group = std::move(group), answers = std::move(answers)]() mutable {
+    for (std::size_t i = 0; i < group.size(); ++i) group[i].done(std::move(answers[i]));
+  });
 }
 
 }  // namespace dialogd::http

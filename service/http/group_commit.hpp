@@ -22,8 +22,10 @@ class PublicCache;
 class GroupCommitter {
  public:
   using Done = std::function<void(Response)>;
+  // `answers_on`: where a group's answers are handed over, all in one go, once it is committed
+  // (the socket threads' io_context: one wake-up of a socket thread per group, not per answer).
   GroupCommitter(const store::DbUrl& url, Dispatcher& dispatcher, PublicCache* cache,
-                 std::size_t max_group = 256);
+                 net::any_io_executor answers_on, std::size_t max_group = 256);
   ~GroupCommitter();
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
@@ -50,6 +52,7 @@ class GroupCommitter {
   store::DbUrl url_;
   Dispatcher& dispatcher_;
   PublicCache* cache_;
+  net::any_io_executor answers_on_;
   std::size_t max_group_;
   std::unique_ptr<store::Connection> conn_;
   std::mutex mutex_;

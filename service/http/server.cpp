@@ -88,7 +88,8 @@ int serve(const ServerConfig& config) {
   services.in_flight = &core.in_flight;
   std::unique_ptr<GroupCommitter> committer;
   if (config.group_commit) {
-    committer = std::make_unique<GroupCommitter>(url, core.dispatcher, services.cache);
+    committer =
+        std::make_unique<GroupCommitter>(url, core.dispatcher, services.cache, ioc.get_executor());
     core.committer = committer.get();
     services.committer = committer.get();
   }
