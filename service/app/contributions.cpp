@@ -94,10 +94,9 @@ namespace {
 
 ContributionView write_contribution(Context& ctx, PreparedContribution& p) {
   store::ContributionRepository contributions(ctx.db);
-  // Checked inside the write transaction, so no other write can take the same code before ours.
+  // Unique where it is written: a code taken already (by now; 60 random bits) is drawn again.
   Contribution& rec = p.record;
-  while (contributions.receipt_taken(rec.receipt)) rec.receipt = support::new_receipt_code();
-  contributions.insert(rec, p.contact);
+  while (!contributions.insert(rec, p.contact)) rec.receipt = support::new_receipt_code();
   return ContributionView{std::move(rec), {}, std::nullopt};  // nothing cites it yet
 }
 

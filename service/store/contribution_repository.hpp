@@ -32,8 +32,8 @@ class ContributionRepository {
  public:
   explicit ContributionRepository(Connection& c) : conn_(c) {}
   // The contact, when given, is stored apart from the contribution in the same transaction.
-  void insert(const ContributionRecord& c, const std::optional<Contact>& contact);
-  bool receipt_taken(const std::string& receipt);
+  // False, with nothing written, when another contribution has the receipt code already.
+  bool insert(const ContributionRecord& c, const std::optional<Contact>& contact);
   std::optional<ContributionRecord> find(const std::string& id);
   std::vector<ContributionRecord> list(const std::string& dialogue_id,
                                        const ContributionFilter& filter,

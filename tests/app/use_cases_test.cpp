@@ -115,6 +115,13 @@ TEST_P(UseCases, APreparedContributionIsCheckedAgainWhenTheDialogueChangedBefore
   const auto stored = in_transaction(
       [&](app::Context& ctx) { return ok(app::store_contribution(ctx, std::move(unchanged))); });
   EXPECT_EQ(domain::normalize_receipt(stored.record.receipt), stored.record.receipt);
+  // A receipt code taken by the time it is written is drawn again, and the answer says which.
+  auto clash = prepare();
+  clash.record.receipt = stored.record.receipt;
+  const auto redrawn = in_transaction(
+      [&](app::Context& ctx) { return ok(app::store_contribution(ctx, std::move(clash))); });
+  EXPECT_NE(redrawn.record.receipt, stored.record.receipt);
+  EXPECT_EQ(domain::normalize_receipt(redrawn.record.receipt), redrawn.record.receipt);
   // Cancelled between the other one's preparation and its group: refused as it would be now.
   in_transaction([&](app::Context& ctx) {
     return ok(app::transition_dialogue(ctx, app::Precondition::none(),
@@ -127,7 +134,7 @@ TEST_P(UseCases, APreparedContributionIsCheckedAgainWhenTheDialogueChangedBefore
   EXPECT_EQ(late.failure().slug, "dialogue-not-open");
   int n = 0;
   conn().sql() << "SELECT COUNT(*) FROM contributions", soci::into(n);
-  EXPECT_EQ(n, 1);
+  EXPECT_EQ(n, 2);
 }
 
 TEST_P(UseCases, ATransitionNamesEveryUnmetGuardAndAStaleVersionLoses) {
