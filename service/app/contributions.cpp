@@ -92,11 +92,12 @@ Result<PreparedContribution> prepare_contribution(Context& ctx, ContributionInpu
 
 namespace {
 
-ContributionView write_contribution(Context& ctx, PreparedContribution& p) {
+ContributionView write_contribution(Context& ctx, PreparedContribution& p, bool count_at_commit) {
   store::ContributionRepository contributions(ctx.db);
   // Unique where it is written: a code taken already (by now; 60 random bits) is drawn again.
   Contribution& rec = p.record;
-  while (!contributions.insert(rec, p.contact)) rec.receipt = support::new_receipt_code();
+  while (!contributions.insert(rec, p.contact, count_at_commit))
+    rec.receipt = support::new_receipt_code();
   return ContributionView{std::move(rec), {}, std::nullopt};  // nothing cites it yet
 }
 
@@ -108,14 +109,16 @@ Result<ContributionView> store_contribution(Context& ctx, PreparedContribution p
     if (!again) return again.failure();
     p = std::move(again).value();
   }
-  return write_contribution(ctx, p);
+  // Nothing is refused after this point, so nothing undoes the insert before the commit: the
+  // dialogue's count can wait for the end of the transaction (the group's, on PostgreSQL).
+  return write_contribution(ctx, p, true);
 }
 
 Result<ContributionView> submit_contribution(Context& ctx, ContributionInput in) {
   auto prepared = prepare_contribution(ctx, std::move(in));
   if (!prepared) return prepared.failure();
   PreparedContribution p = std::move(prepared).value();
-  return write_contribution(ctx, p);
+  return write_contribution(ctx, p, false);
 }
 
 Result<ContributionView> revise_imported_contribution(Context& ctx, const std::string& id,

@@ -1,5 +1,7 @@
 #include "store/connection.hpp"
 
+#include <utility>
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -162,6 +164,9 @@ void Connection::commit() {
   // refuses the automatic checkpoint of a session still in a transaction (SQLITE_LOCKED): the WAL
   // then grows without end (hundreds of MB a minute under the write benchmark) and every read and
   // append slows with it. Reset them first so each commit can checkpoint and the WAL be reused.
+  // Moved out first: a flush that fails leaves nothing behind for the rollback that follows.
+  for (auto pending = std::exchange(at_commit_, {}); auto& p : pending)
+    p.flush(*this, p.state.get());
   if (url_.backend == Backend::sqlite) reset_sqlite_statements(sql_);
   sql_ << "COMMIT";
   in_transaction_ = false;
@@ -169,6 +174,7 @@ void Connection::commit() {
 }
 
 void Connection::rollback() noexcept {
+  at_commit_.clear();
   if (in_transaction_) {
     in_transaction_ = false;
     try {

@@ -8,6 +8,7 @@
 #include <string>
 #include <typeindex>
 #include <unordered_map>
+#include <vector>
 
 namespace dialogd::store {
 
@@ -40,6 +41,19 @@ class Connection {
     return *static_cast<Q*>(slot.get());
   }
 
+  // State kept for the end of this transaction, one T per transaction (made on first use):
+  // commit() calls its flush(Connection&) just before COMMIT, rollback() drops it. The group
+  // commit keeps its dialogues' counts here, written once per group and dialogue at its end.
+  template <typename T>
+  T& until_commit() {
+    for (auto& p : at_commit_)
+      if (p.type == std::type_index(typeid(T))) return *static_cast<T*>(p.state.get());
+    auto state = std::make_shared<T>();
+    at_commit_.push_back({std::type_index(typeid(T)), state,
+                          [](Connection& c, void* s) { static_cast<T*>(s)->flush(c); }});
+    return *state;
+  }
+
   // Writing transactions take the write lock up front on SQLite (trap 2).
   void begin_write();
   void begin_read();
@@ -60,6 +74,12 @@ class Connection {
   DbUrl url_;
   soci::session sql_;
   std::unordered_map<std::type_index, std::shared_ptr<void>> statements_;
+  struct AtCommit {
+    std::type_index type;
+    std::shared_ptr<void> state;
+    void (*flush)(Connection&, void*);
+  };
+  std::vector<AtCommit> at_commit_;
   bool in_transaction_ = false;
   // SQLite admits one writer at a time. Writers of this process queue here instead of in SQLite's
   // busy handler, which sleeps in steps and turns contention into long tail latencies.

@@ -37,15 +37,36 @@ struct InsertContribution {
             soci::use(row.document), soci::use(row.version), soci::use(row.created_at))) {}
 };
 
-struct CountContribution {
+struct CountContributions {
   std::string dialogue_id;
+  long long added = 1;
   soci::statement st;
-  explicit CountContribution(soci::session& sql)
+  explicit CountContributions(soci::session& sql)
       : st((sql.prepare
-                << "INSERT INTO dialogue_counts (dialogue_id, contributions) VALUES (:d, 1) "
+                << "INSERT INTO dialogue_counts (dialogue_id, contributions) VALUES (:d, :n) "
                    "ON CONFLICT (dialogue_id) DO UPDATE SET contributions = "
-                   "dialogue_counts.contributions + 1",
-            soci::use(dialogue_id))) {}
+                   "dialogue_counts.contributions + excluded.contributions",
+            soci::use(dialogue_id), soci::use(added))) {}
+};
+
+void add_to_count(Connection& conn, const std::string& dialogue_id, long long added) {
+  auto& q = conn.prepared<CountContributions>();
+  q.dialogue_id = dialogue_id;
+  q.added = added;
+  q.st.execute(true);
+}
+
+// The counts of one transaction's contributions, added when it commits (Connection::until_commit).
+struct CountsAtCommit {
+  std::vector<std::pair<std::string, long long>> by_dialogue;  // a group has one dialogue or few
+  void add(const std::string& dialogue_id) {
+    for (auto& [d, n] : by_dialogue)
+      if (d == dialogue_id) return void(++n);
+    by_dialogue.emplace_back(dialogue_id, 1);
+  }
+  void flush(Connection& conn) {
+    for (const auto& [d, n] : by_dialogue) add_to_count(conn, d, n);
+  }
 };
 
 // A theme or a target group of the contribution being written: a row each, prepared once too.
@@ -84,7 +105,7 @@ void insert_keys(InsertKey& q, const ContributionRecord& c, const std::vector<st
 }  // namespace
 
 bool ContributionRepository::insert(const ContributionRecord& c,
-                                    const std::optional<Contact>& contact) {
+                                    const std::optional<Contact>& contact, bool count_at_commit) {
   auto& q = conn_.prepared<InsertContribution>();
   q.row = c;
   q.activity = c.activity_id.value_or("");
@@ -105,9 +126,10 @@ bool ContributionRepository::insert(const ContributionRecord& c,
         soci::use(name, name_ind), soci::use(contact->consented_at);
   }
   // The dialogue's count, kept here rather than counted on every read (migration 011).
-  auto& count = conn_.prepared<CountContribution>();
-  count.dialogue_id = c.dialogue_id;
-  count.st.execute(true);
+  if (count_at_commit)
+    conn_.until_commit<CountsAtCommit>().add(c.dialogue_id);
+  else
+    add_to_count(conn_, c.dialogue_id, 1);
   return true;
 }
 

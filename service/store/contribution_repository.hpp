@@ -33,7 +33,12 @@ class ContributionRepository {
   explicit ContributionRepository(Connection& c) : conn_(c) {}
   // The contact, when given, is stored apart from the contribution in the same transaction.
   // False, with nothing written, when another contribution has the receipt code already.
-  bool insert(const ContributionRecord& c, const std::optional<Contact>& contact);
+  // `count_at_commit`: the dialogue's count is added at the transaction's end, once per dialogue
+  // (the group commit: on PostgreSQL the count's row, which every contribution of the dialogue
+  // writes, is then locked for the commit only, not for the whole group). Only for an insert that
+  // is not undone before the commit: a savepoint's undo would not take the count back.
+  bool insert(const ContributionRecord& c, const std::optional<Contact>& contact,
+              bool count_at_commit = false);
   std::optional<ContributionRecord> find(const std::string& id);
   std::vector<ContributionRecord> list(const std::string& dialogue_id,
                                        const ContributionFilter& filter,
