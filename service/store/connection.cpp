@@ -160,13 +160,14 @@ void Connection::begin_read() {
 }
 
 void Connection::commit() {
+  // What was kept for the end (until_commit), taken out first: a flush that fails leaves nothing
+  // behind for the rollback that follows.
+  for (auto pending = std::exchange(at_commit_, {}); auto& p : pending)
+    p.flush(*this, p.state.get());
   // A statement left stepping keeps the session in a read transaction past COMMIT, and SQLite
   // refuses the automatic checkpoint of a session still in a transaction (SQLITE_LOCKED): the WAL
   // then grows without end (hundreds of MB a minute under the write benchmark) and every read and
   // append slows with it. Reset them first so each commit can checkpoint and the WAL be reused.
-  // Moved out first: a flush that fails leaves nothing behind for the rollback that follows.
-  for (auto pending = std::exchange(at_commit_, {}); auto& p : pending)
-    p.flush(*this, p.state.get());
   if (url_.backend == Backend::sqlite) reset_sqlite_statements(sql_);
   sql_ << "COMMIT";
   in_transaction_ = false;
