@@ -84,3 +84,27 @@ test('the SQLite write-ahead log is checkpointed and reused under continuous wri
   assert.ok(wal < 6 * 1024 * 1024, `the log is ${(wal / 1048576).toFixed(1)} MB`);
   assert.ok(main > 1024 * 1024, `the checkpoints moved the contributions into the database file (${main} bytes)`);
 });
+
+test('with --no-group-commit a contribution is checked and written in one transaction: the same answers', async () => {
+  // The handler's other path: no preparation before a group, everything inside one transaction.
+  const single = await startService({ args: ['--no-group-commit'] });
+  try {
+    const d = (await createDialogue(single, completePlan())).id;
+    const write = (body) => single.call('POST', `/v1/dialogues/${d}/contributions`, { key: 'portal', body });
+    assert.equal((await write({ text: 'För tidigt', channel: 'web' })).status, 409);
+    for (const to of ['planned', 'preparing', 'in_dialogue']) await transition(single, d, to);
+    const ok = await write({ text: 'Bussen går för sällan', channel: 'web', groups: ['unga'], themes: ['trafik'] });
+    assert.equal(ok.status, 201);
+    assert.equal(ok.headers.get('location'), `/v1/contributions/${ok.body.id}`);
+    assert.match(ok.body.receipt, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    assert.equal((await write({ text: '', channel: 'web' })).status, 422);
+    const receipt = await single.call('GET', `/v1/receipts/${ok.body.receipt}`);
+    assert.equal(receipt.status, 200);
+    const after = await single.call('GET', `/v1/dialogues/${d}`, { key: 'editor' });
+    assert.equal(after.body.counts.contributions, 1);
+    const metrics = await single.call('GET', '/metrics', { key: createKey(single.db.url, 'operator', 'Drift') });
+    assert.equal(Number(/dialogd_group_commits_total (\d+)/.exec(metrics.text)?.[1] ?? 0), 0);
+  } finally {
+    await single.close();
+  }
+});
