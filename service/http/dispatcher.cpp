@@ -246,20 +246,17 @@ std::optional<Response> Dispatcher::prepare_for_group(const Request& req, const 
 }
 
 Response Dispatcher::run_in_group(const Request& req, const Match& match, store::Connection& conn,
-                                  GroupPrepared* prepared) {
+                                  GroupPrepared& prepared) {
   RequestContext ctx{req, match, services_};
   split_target(req.target(), ctx.path, ctx.query);
   ctx.db = &conn;
-  if (prepared) {
-    ctx.principal = std::move(prepared->principal);
-    ctx.prepared = std::move(prepared->state);
-  }
+  ctx.principal = std::move(prepared.principal);
+  ctx.prepared = std::move(prepared.state);
   auto& savepoint = conn.prepared<store::RequestSavepoint>();
   const auto undo = [&] { savepoint.undo.execute(true); };
   savepoint.begin.execute(true);
   Response res = [&] {
     try {
-      if (!prepared) authenticate(ctx, match.route->access);
       Written w = write(ctx, undo);
       if (!w.keep) undo();
       savepoint.release.execute(true);

@@ -36,12 +36,12 @@ class Dispatcher {
   Response route_problem(const Request& req, const Match& match);  // 404 / 405
   Services& services() { return services_; }
 
-  // One request of a group commit (group_commit.hpp): inside the transaction already open on
-  // `conn`, in its own savepoint, so that a refused request undoes only itself. A store error is
-  // thrown: it ends the whole group, none of which is then acknowledged.
-  // `prepared`, when given, is what prepare_for_group() made: the caller is authenticated already.
+  // One request of a group commit (group_commit.hpp), after prepare_for_group() (the caller is
+  // authenticated already): inside the transaction already open on `conn`, in its own savepoint,
+  // so that a refused request undoes only itself. A store error is thrown to the group, which
+  // undoes this request's savepoint and goes on with the others.
   Response run_in_group(const Request& req, const Match& match, store::Connection& conn,
-                        GroupPrepared* prepared = nullptr);
+                        GroupPrepared& prepared);
   // The part of a group-committed request that needs no write transaction, on a database thread:
   // authentication and the route's preparation (Route::prepare). Either an answer (refused, sent
   // at once without joining a group) or nothing, and `out` holds what the group needs to finish.

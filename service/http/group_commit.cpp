@@ -63,7 +63,7 @@ void GroupCommitter::commit_group(std::vector<Job>& group) {
     for (std::size_t i = 0; i < group.size(); ++i) {
       try {
         answers.push_back(
-            dispatcher_.run_in_group(*group[i].req, *group[i].match, conn, &group[i].prepared));
+            dispatcher_.run_in_group(*group[i].req, *group[i].match, conn, group[i].prepared));
       } catch (const std::exception& e) {
         // This request failed in the store; if its savepoint can be undone the others go on.
         auto& savepoint = conn.prepared<store::RequestSavepoint>();
