@@ -38,6 +38,8 @@ constexpr Migration migrations[] = {
     {11, "migrations/011_scale_indexes.sql"},
     {12, "migrations/012_contribution_groups.sql",
      "migrations/012_contribution_groups.postgresql.sql"},
+    {13, "migrations/013_lean_contribution_writes.sql",
+     "migrations/013_lean_contribution_writes.postgresql.sql"},
 };
 
 // Any number that is ours alone: the advisory lock key for "migrating dialogd".

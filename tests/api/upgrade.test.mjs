@@ -76,6 +76,9 @@ test('the old store is migrated to the current schema and keeps every key with i
   const ofOpen = JSON.parse(await counts.text()).items.filter((r) => r.dialogue_id === open);
   assert.deepEqual(ofOpen.filter((r) => r.dimension === 'group').map((r) => [r.key, r.count]), [['aldre', 1]]);
   assert.deepEqual(ofOpen.filter((r) => r.dimension === 'channel').map((r) => [r.key, r.count]), [['web', 3]]);
+  // Its theme too: migration 013 rebuilds the themes' table on SQLite (WITHOUT ROWID) and keeps
+  // every row.
+  assert.deepEqual(ofOpen.filter((r) => r.dimension === 'theme').map((r) => [r.key, r.count]), [['trafik', 1]]);
 
   // Receipts answer as before, to anyone.
   for (const code of recorded.receipts) {
