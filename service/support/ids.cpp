@@ -111,9 +111,13 @@ std::string random_hex(std::size_t n) {
 }
 
 std::string sha256_hex(std::string_view data) {
+  // Fetched once: EVP_sha256() makes OpenSSL 3 look the implementation up again on every digest,
+  // which cost as much as the digest itself (every API key is hashed on every request).
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  if (!sha256 || EVP_Digest(data.data(), data.size(), digest, &len, sha256, nullptr) != 1)
+    throw std::runtime_error("SHA-256 is not available");
   return to_hex(digest, len);
 }
 
