@@ -15,7 +15,7 @@ GroupCommitter::GroupCommitter(const store::DbUrl& url, Dispatcher& dispatcher, 
       cache_(cache),
       answers_on_(std::move(answers_on)),
       max_group_(max_group),
-      conn_(open_writer(url)),
+      conn_(std::make_unique<store::Connection>(url)),
       thread_([this] { run(); }) {}
 
 GroupCommitter::~GroupCommitter() {
@@ -25,20 +25,6 @@ GroupCommitter::~GroupCommitter() {
   }
   wake_.notify_one();
   thread_.join();
-}
-
-std::unique_ptr<store::Connection> GroupCommitter::open_writer(const store::DbUrl& url) {
-  auto conn = std::make_unique<store::Connection>(url);
-  configure_writer(*conn);
-  return conn;
-}
-
-void GroupCommitter::configure_writer(store::Connection& conn) {
-  // Every write goes into the receipt index at a random place (receipt codes are unguessable):
-  // with SQLite's default 2 MB page cache most of those pages had to be read again from the file
-  // (a read system call each, 6 % of this thread's time under the write benchmark). 16 MB holds
-  // the index of about 800,000 receipts; memory is only taken as pages are read.
-  if (conn.backend() == store::Backend::sqlite) conn.sql() << "PRAGMA cache_size = -16384";
 }
 
 void GroupCommitter::submit(std::shared_ptr<const Request> req, std::shared_ptr<const Match> match,
@@ -72,10 +58,7 @@ void GroupCommitter::commit_group(std::vector<Job>& group) {
   answers.reserve(group.size());
   store::Connection& conn = *conn_;
   try {
-    if (conn.broken()) {
-      conn.reconnect();
-      configure_writer(conn);
-    }
+    if (conn.broken()) conn.reconnect();
     conn.begin_write();
     for (std::size_t i = 0; i < group.size(); ++i) {
       try {

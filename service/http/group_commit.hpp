@@ -46,8 +46,6 @@ class GroupCommitter {
     GroupPrepared prepared;
     Done done;
   };
-  static std::unique_ptr<store::Connection> open_writer(const store::DbUrl& url);
-  static void configure_writer(store::Connection& conn);
   void run();
   void commit_group(std::vector<Job>& group);
 
