@@ -22,6 +22,15 @@ void random_bytes(unsigned char* out, std::size_t n) {
     throw std::runtime_error("no randomness available");
 }
 
+// SHA-256, fetched from OpenSSL once: EVP_sha256() makes OpenSSL 3 look the implementation up
+// again on every use, which cost as much as the digest itself (every API key is hashed on every
+// request).
+const EVP_MD* sha256() {
+  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  if (!md) throw std::runtime_error("SHA-256 is not available");
+  return md;
+}
+
 std::string to_hex(const unsigned char* data, std::size_t n) {
   static constexpr char digits[] = "0123456789abcdef";
   std::string out(n * 2, '0');
@@ -111,20 +120,17 @@ std::string random_hex(std::size_t n) {
 }
 
 std::string sha256_hex(std::string_view data) {
-  // Fetched once: EVP_sha256() makes OpenSSL 3 look the implementation up again on every digest,
-  // which cost as much as the digest itself (every API key is hashed on every request).
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (!sha256 || EVP_Digest(data.data(), data.size(), digest, &len, sha256, nullptr) != 1)
-    throw std::runtime_error("SHA-256 is not available");
+  if (EVP_Digest(data.data(), data.size(), digest, &len, sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed");
   return to_hex(digest, len);
 }
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+  HMAC(sha256(), key.data(), static_cast<int>(key.size()),
        reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest, &len);
   return to_hex(digest, len);
 }
